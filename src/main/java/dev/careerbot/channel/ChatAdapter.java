@@ -1,0 +1,22 @@
+package dev.careerbot.channel;
+
+/**
+ * A connection to one chat platform. It turns the platform's messages into
+ * {@link dev.careerbot.message.InboundMessage}s, hands them to a
+ * {@link dev.careerbot.message.Responder} and renders the replies.
+ */
+public interface ChatAdapter extends AutoCloseable {
+
+    /** A short name for logs and health checks, for example {@code telegram}. */
+    String name();
+
+    /** Connects and starts answering; returns once the adapter is running. */
+    void start();
+
+    /** True while the adapter is connected to its platform. */
+    boolean connected();
+
+    /** Stops taking new messages, finishes those in flight and disconnects. */
+    @Override
+    void close();
+}

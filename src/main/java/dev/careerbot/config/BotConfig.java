@@ -1,0 +1,38 @@
+package dev.careerbot.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole of {@code careerbot.yml}, validated, with paths resolved against the config file's
+ * folder and {@code ${ENV}} references of enabled adapters substituted.
+ *
+ * @param source the config file it came from (or a description of the bundled copy)
+ * @param knowledgeBase the knowledge base file
+ * @param matcher matcher thresholds
+ * @param sessions conversation memory
+ * @param telegram the Telegram adapter
+ * @param discord the Discord adapter
+ */
+public record BotConfig(
+        String source,
+        Path knowledgeBase,
+        MatcherSettings matcher,
+        SessionSettings sessions,
+        TelegramSettings telegram,
+        DiscordSettings discord) {
+
+    public BotConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        Objects.requireNonNull(matcher, "matcher");
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(telegram, "telegram");
+        Objects.requireNonNull(discord, "discord");
+    }
+
+    /** True when any chat platform is enabled, so the bare jar runs them instead of the console. */
+    public boolean anyPlatformEnabled() {
+        return telegram.enabled() || discord.enabled();
+    }
+}
