@@ -1,0 +1,193 @@
+package dev.careerbot.channel.discord;
+
+import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.config.DiscordSettings;
+import dev.careerbot.message.Responder;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CareerBot on Discord, through JDA.
+ *
+ * <p>{@link #start()} logs in with JDA's {@code DefaultShardManager} (one shard unless
+ * {@code adapters.discord.shards} says more; the same code path either way), waits until every
+ * shard is READY, and registers the slash commands. A token Discord refuses or a privileged intent
+ * it does not grant fails {@code start()} with a {@link DiscordException} saying what to fix.
+ * Dropped gateway connections are resumed by JDA, which replays what was missed.
+ *
+ * <p>The gateway speaks uncompressed JSON ({@code Compression.NONE}): a career bot's traffic is
+ * small, and a gateway other than Discord's (set with {@code adapters.discord.gatewayUrl}) needs
+ * to speak no zlib.
+ */
+public final class DiscordAdapter implements ChatAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    private final DiscordSettings settings;
+    private final Responder responder;
+    private final DiscordTuning tuning;
+    private final ShardReadiness readiness;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private volatile ShardManager shards;
+
+    public DiscordAdapter(DiscordSettings settings, Responder responder) {
+        this(settings, responder, DiscordTuning.defaults());
+    }
+
+    DiscordAdapter(DiscordSettings settings, Responder responder, DiscordTuning tuning) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+        if (settings.shards() < 1) {
+            throw new DiscordException("adapters.discord.shards must be 1 or more, was " + settings.shards());
+        }
+        this.readiness = new ShardReadiness(settings.shards());
+        this.workers = Executors.newFixedThreadPool(tuning.workers(), named("discord-answer"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (shards != null) {
+            throw new IllegalStateException("The Discord adapter is already started");
+        }
+        String token = settings.token().value().strip();
+        if (token.isEmpty()) {
+            throw new DiscordException("No Discord bot token: set DISCORD_TOKEN (adapters.discord.token)");
+        }
+        LOG.info("Connecting to Discord with {} shard(s){}{}", settings.shards(),
+                settings.gatewayUrl().map(url -> ", gateway " + url).orElse(""),
+                settings.restUrl().map(url -> ", REST " + url).orElse(""));
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents())
+                .setShardsTotal(settings.shards())
+                .setSessionController(new GatewaySessionController(settings.gatewayUrl(), tuning.identifyDelay()))
+                .setCompression(Compression.NONE)
+                .setEnableShutdownHook(false)
+                .addEventListeners(new DiscordListener(responder, readiness, workers, timer, tuning.deferAfter()));
+        settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
+        try {
+            shards = builder.build();
+        } catch (InvalidTokenException e) {
+            stopThreads();
+            throw new DiscordException("Discord refused the bot token (HTTP 401): copy the token from the developer"
+                    + " portal (Bot > Reset Token) into DISCORD_TOKEN");
+        } catch (RuntimeException e) {
+            stopThreads();
+            throw new DiscordException("Could not log in to Discord: " + e.getMessage(), e);
+        }
+        try {
+            readiness.await(tuning.readyTimeout());
+        } catch (DiscordException e) {
+            close();
+            throw e;
+        }
+        registerCommands();
+    }
+
+    @Override
+    public boolean connected() {
+        ShardManager current = shards;
+        return current != null && !readiness.failed()
+                && current.getShards().size() == settings.shards()
+                && current.getShards().stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    @Override
+    public synchronized void close() {
+        readiness.closing();
+        stopThreads();
+        ShardManager current = shards;
+        if (current == null) {
+            return;
+        }
+        List<JDA> running = new ArrayList<>(current.getShards());
+        current.shutdown();
+        try {
+            for (JDA shard : running) {
+                if (!shard.awaitShutdown(tuning.shutdownWait())) {
+                    LOG.warn("Discord shard {} did not stop within {} s; forcing it",
+                            shard.getShardInfo().getShardId(), tuning.shutdownWait().toSeconds());
+                    shard.shutdownNow();
+                    shard.awaitShutdown(tuning.shutdownWait());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.forEach(JDA::shutdownNow);
+        }
+        LOG.info("Disconnected from Discord");
+    }
+
+    private void registerCommands() {
+        JDA first = shards.getShardById(0);
+        if (first == null) {
+            LOG.warn("No Discord shard 0 to register the slash commands with");
+            return;
+        }
+        var commands = SlashCommands.definitions(responder.commands());
+        first.updateCommands().addCommands(commands).queue(
+                registered -> LOG.info("Registered {} slash commands on Discord", registered.size()),
+                failure -> LOG.warn("Could not register the slash commands on Discord: {}", failure.toString()));
+    }
+
+    /** Stops taking new work and lets answers in flight finish (their sends are queued in JDA). */
+    private void stopThreads() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(tuning.shutdownWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Some Discord answers were still being worked out at shutdown and are dropped");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+        timer.shutdownNow();
+    }
+
+    private EnumSet<GatewayIntent> intents() {
+        // JDA always adds the GUILDS intent, which brings the servers and channels messages refer to.
+        EnumSet<GatewayIntent> intents =
+                EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+        if (settings.messageContentIntent()) {
+            intents.add(GatewayIntent.MESSAGE_CONTENT);
+        }
+        return intents;
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

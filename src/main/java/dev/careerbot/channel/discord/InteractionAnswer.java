@@ -1,0 +1,69 @@
+package dev.careerbot.channel.discord;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * The answer to one slash command or button click. Discord wants an acknowledgement within three
+ * seconds: a quick answer is the acknowledgement itself; a slow one is deferred first ("CareerBot
+ * is thinking...") and then written into the deferred message. Exactly one of the two happens.
+ */
+final class InteractionAnswer {
+
+    static final String PRIVATE_NOTICE = "I have sent that answer only to you.";
+
+    private final IReplyCallback interaction;
+    private final String description;
+    private final DeliveryFailures failures;
+    private final AtomicBoolean acknowledged = new AtomicBoolean();
+
+    InteractionAnswer(IReplyCallback interaction, String description, DeliveryFailures failures) {
+        this.interaction = interaction;
+        this.description = description;
+        this.failures = failures;
+    }
+
+    /** Called when the answer is taking long: acknowledges now, unless the answer went already. */
+    void deferIfUnanswered() {
+        if (acknowledged.compareAndSet(false, true)) {
+            interaction.deferReply(false).queue(null, failure -> failures.report("defer " + description, failure));
+        }
+    }
+
+    /**
+     * Sends the answer's messages; {@code onlyForAsker} shows them to the asker alone (an
+     * ephemeral reply), for answers that must not appear in a server channel.
+     */
+    void send(List<MessageCreateData> messages, boolean onlyForAsker) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        InteractionHook hook = interaction.getHook();
+        if (acknowledged.compareAndSet(false, true)) {
+            interaction.reply(messages.get(0)).setEphemeral(onlyForAsker).queue(
+                    sent -> followUp(hook, messages, 1, onlyForAsker),
+                    failure -> failures.report("answer " + description, failure));
+        } else if (onlyForAsker) {
+            hook.editOriginal(MessageEditData.fromCreateData(OutgoingMessages.notice(PRIVATE_NOTICE))).queue(
+                    edited -> followUp(hook, messages, 0, true),
+                    failure -> failures.report("answer " + description, failure));
+        } else {
+            hook.editOriginal(MessageEditData.fromCreateData(messages.get(0))).queue(
+                    edited -> followUp(hook, messages, 1, false),
+                    failure -> failures.report("answer " + description, failure));
+        }
+    }
+
+    private void followUp(InteractionHook hook, List<MessageCreateData> messages, int index, boolean onlyForAsker) {
+        if (index >= messages.size()) {
+            return;
+        }
+        hook.sendMessage(messages.get(index)).setEphemeral(onlyForAsker).queue(
+                sent -> followUp(hook, messages, index + 1, onlyForAsker),
+                failure -> failures.report("send part " + (index + 1) + " of the answer to " + description, failure));
+    }
+}
