@@ -2,6 +2,7 @@ package dev.careerbot.channel.discord;
 
 import java.util.Map;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,11 @@ final class DeliveryFailures {
                 LOG.warn("Could not {}: Discord answered HTTP {} with code {} ({}). Not retried.",
                         what, refused.getResponse().code, refused.getErrorCode(), refused.getMeaning());
             }
+            return;
+        }
+        if (failure instanceof InsufficientPermissionException missing) {
+            LOG.warn("Could not {}: the bot lacks the permission {} there; grant it to the bot's role. Not retried.",
+                    what, missing.getPermission().getName());
             return;
         }
         LOG.warn("Could not {}: {}", what, failure.toString());

@@ -168,11 +168,14 @@ final class DiscordListener implements EventListener {
             return;
         }
         MessageCreateData data = messages.get(index);
-        var action = index == 0 ? question.reply(data) : question.getChannel().sendMessage(data);
-        action.queue(
-                sent -> sendInChannel(question, messages, index + 1, description),
-                failure -> failures.report(index == 0 ? description : "send part " + (index + 1) + " to " + description,
-                        failure));
+        String what = index == 0 ? description : "send part " + (index + 1) + " to " + description;
+        try {
+            var action = index == 0 ? question.reply(data) : question.getChannel().sendMessage(data);
+            action.queue(sent -> sendInChannel(question, messages, index + 1, description),
+                    failure -> failures.report(what, failure));
+        } catch (RuntimeException refusedBeforeSending) {
+            failures.report(what, refusedBeforeSending);
+        }
     }
 
     private static boolean addressesBot(Message message, String selfId) {

@@ -30,7 +30,11 @@ final class InteractionAnswer {
     /** Called when the answer is taking long: acknowledges now, unless the answer went already. */
     void deferIfUnanswered() {
         if (acknowledged.compareAndSet(false, true)) {
-            interaction.deferReply(false).queue(null, failure -> failures.report("defer " + description, failure));
+            try {
+                interaction.deferReply(false).queue(null, failure -> failures.report("defer " + description, failure));
+            } catch (RuntimeException refusedBeforeSending) {
+                failures.report("defer " + description, refusedBeforeSending);
+            }
         }
     }
 
@@ -42,6 +46,14 @@ final class InteractionAnswer {
         if (messages.isEmpty()) {
             return;
         }
+        try {
+            sendNow(messages, onlyForAsker);
+        } catch (RuntimeException refusedBeforeSending) {
+            failures.report("answer " + description, refusedBeforeSending);
+        }
+    }
+
+    private void sendNow(List<MessageCreateData> messages, boolean onlyForAsker) {
         InteractionHook hook = interaction.getHook();
         if (acknowledged.compareAndSet(false, true)) {
             interaction.reply(messages.get(0)).setEphemeral(onlyForAsker).queue(

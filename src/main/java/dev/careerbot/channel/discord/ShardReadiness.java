@@ -76,12 +76,13 @@ final class ShardReadiness {
             case 4004 -> "Discord refused the bot token (gateway close 4004): copy the token from the developer"
                     + " portal (Bot > Reset Token) into DISCORD_TOKEN";
             case 4014 -> "Discord refused the MESSAGE_CONTENT intent (gateway close 4014): enable Message Content"
-                    + " in the developer portal (Bot > Privileged Gateway Intents) or switch it off in config"
-                    + " (adapters.discord.messageContentIntent: false)";
+                    + " in the developer portal or switch it off in config (the switch is under Bot > Privileged"
+                    + " Gateway Intents; the config key is adapters.discord.messageContentIntent)";
             case 4013 -> "Discord refused the gateway intents as invalid (gateway close 4013)";
             case 4010, 4011 -> "Discord wants a different number of shards (gateway close " + closeCode
                     + "): set adapters.discord.shards to the count the developer portal recommends";
             case 4012 -> "Discord refused the gateway API version (gateway close 4012): update JDA";
+            case 1000 -> "JDA shut the Discord connection down (close code 1000); the lines logged before say why";
             default -> "the Discord gateway closed with code " + closeCode + " and the session cannot be resumed";
         };
     }

@@ -23,7 +23,14 @@ final class DiscordPayloads {
     static final String OTHER_BOT_ID = "500000000000000099";
     static final String TIMESTAMP = "2025-01-01T00:00:00.000000+00:00";
 
+    private static final long DISCORD_EPOCH = 1420070400000L;
+
     private DiscordPayloads() {}
+
+    /** A snowflake for now, so JDA sees fresh interactions (their hooks expire after 15 minutes). */
+    static String snowflake(long counter) {
+        return Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22) | (counter & 0x3FFFFF));
+    }
 
     static ObjectNode user(String id, String name, boolean bot) {
         ObjectNode user = JSON.createObjectNode()
@@ -123,7 +130,7 @@ final class DiscordPayloads {
         guild.putArray("features");
         ObjectNode everyone = guild.putArray("roles").addObject()
                 .put("id", GUILD_ID).put("name", "@everyone").put("color", 0).put("hoist", false)
-                .put("position", 0).put("permissions", "104324673").put("managed", false)
+                .put("position", 0).put("permissions", "274982231617").put("managed", false)
                 .put("mentionable", false).put("flags", 0);
         everyone.putNull("icon");
         everyone.putNull("unicode_emoji");

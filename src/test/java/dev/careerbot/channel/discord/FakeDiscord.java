@@ -18,7 +18,7 @@ final class FakeDiscord implements AutoCloseable {
 
     final FakeGateway gateway;
     final FakeRest rest;
-    private final AtomicLong ids = new AtomicLong(200_000_000_000_000_000L);
+    private final AtomicLong ids = new AtomicLong();
 
     FakeDiscord() throws IOException {
         gateway = new FakeGateway(TOKEN);
@@ -37,7 +37,7 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     String nextId() {
-        return Long.toString(ids.incrementAndGet());
+        return DiscordPayloads.snowflake(ids.incrementAndGet());
     }
 
     /** The person writes in the server channel; returns the message id. */

@@ -50,7 +50,7 @@ final class FakeRest implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<Call> calls = new ArrayList<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
-    private final AtomicLong ids = new AtomicLong(100_000_000_000_000_000L);
+    private final AtomicLong ids = new AtomicLong(0x200000);
 
     FakeRest(String token, Supplier<String> gatewayUrl) throws IOException {
         this.token = token;
@@ -197,7 +197,7 @@ final class FakeRest implements AutoCloseable {
     }
 
     private String nextId() {
-        return Long.toString(ids.incrementAndGet());
+        return DiscordPayloads.snowflake(ids.incrementAndGet());
     }
 
     private static JsonNode readBody(InputStream in) throws IOException {
