@@ -8,10 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -141,16 +143,32 @@ public final class DiscordAdapter implements ChatAdapter {
         LOG.info("Disconnected from Discord");
     }
 
+    /**
+     * Registers the slash commands (global commands, through shard 0) and waits for Discord's
+     * answer once, so {@code start()} returns with the commands in place; a refusal is logged and
+     * the bot runs on without them.
+     */
     private void registerCommands() {
         JDA first = shards.getShardById(0);
         if (first == null) {
             LOG.warn("No Discord shard 0 to register the slash commands with");
             return;
         }
-        var commands = SlashCommands.definitions(responder.commands());
-        first.updateCommands().addCommands(commands).queue(
-                registered -> LOG.info("Registered {} slash commands on Discord", registered.size()),
-                failure -> LOG.warn("Could not register the slash commands on Discord: {}", failure.toString()));
+        try {
+            int registered = first.updateCommands()
+                    .addCommands(SlashCommands.definitions(responder.commands()))
+                    .submit()
+                    .get(tuning.readyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
+            LOG.info("Registered {} slash commands on Discord", registered);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while registering the slash commands on Discord");
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.warn("Could not register the slash commands on Discord; the bot runs without them: {}",
+                    cause.toString());
+        }
     }
 
     /** Stops taking new work and lets answers in flight finish (their sends are queued in JDA). */
