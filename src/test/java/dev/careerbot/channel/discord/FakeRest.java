@@ -101,6 +101,30 @@ final class FakeRest implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code count} calls with this method and path prefix arrived. */
+    void awaitCount(String method, String pathPrefix, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (calls) {
+            while (true) {
+                int found = 0;
+                for (int i = calls.size() - 1; i >= 0 && found < count; i--) {
+                    if (calls.get(i).is(method, pathPrefix)) {
+                        found++;
+                    }
+                }
+                if (found >= count) {
+                    return;
+                }
+                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " " + method + " " + pathPrefix + " calls, got "
+                            + found);
+                }
+                calls.wait(left);
+            }
+        }
+    }
+
     Call awaitOne(Predicate<Call> matching, Duration timeout) throws InterruptedException {
         return await(matching, 1, timeout).get(0);
     }
