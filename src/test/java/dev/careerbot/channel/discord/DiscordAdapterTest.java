@@ -466,6 +466,19 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void runsSeveralShardsThroughTheShardManager() throws Exception {
+        adapter = new DiscordAdapter(discord.settings(false, 2), responder, TestTuning.fast());
+        adapter.start();
+
+        assertTrue(adapter.connected());
+        assertEquals(java.util.Set.of(0, 1), discord.gateway.connectedShards());
+        assertEquals(List.of("[0,2]", "[1,2]"), discord.gateway.identifies().stream()
+                .map(identify -> identify.path("shard").toString()).sorted().toList());
+        String asked = discord.sayInChannel("does sharding work?", true);
+        assertEquals("You asked: does sharding work?", awaitAnswerTo(asked).content());
+    }
+
+    @Test
     void closeDisconnectsCleanly() throws Exception {
         startAdapter();
 

@@ -32,7 +32,11 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     DiscordSettings settings(boolean messageContentIntent) {
-        return new DiscordSettings(true, new Secret(TOKEN), messageContentIntent, 1, Optional.of(rest.url()),
+        return settings(messageContentIntent, 1);
+    }
+
+    DiscordSettings settings(boolean messageContentIntent, int shards) {
+        return new DiscordSettings(true, new Secret(TOKEN), messageContentIntent, shards, Optional.of(rest.url()),
                 Optional.of(gatewayUrl()));
     }
 

@@ -28,6 +28,7 @@ final class FakeGateway extends WebSocketServer {
     private final List<Runnable> held = new ArrayList<>();
     private volatile boolean grantMessageContent = true;
     private volatile Integer closeOnIdentify;
+    private final java.util.Map<Integer, Session> shardSessions = new java.util.HashMap<>();
     private Session session;
     private WebSocket live;
     private boolean holding;
@@ -38,6 +39,7 @@ final class FakeGateway extends WebSocketServer {
         final List<ObjectNode> events = new ArrayList<>();
         int sequence;
         boolean valid = true;
+        WebSocket connection;
     }
 
     FakeGateway(String token) {
@@ -123,9 +125,21 @@ final class FakeGateway extends WebSocketServer {
                 return;
             }
             JsonNode shard = identify.path("shard");
-            session = new Session();
+            int shardId = shard.path(0).asInt(0);
+            Session started = new Session();
+            started.connection = connection;
+            shardSessions.put(shardId, started);
+            if (shardId != 0) {
+                // Other shards hold no guild here: READY with an empty guild list.
+                ObjectNode ready = DiscordPayloads.ready(started.id, url(), shardId, shard.path(1).asInt(1));
+                ready.putArray("guilds");
+                connection.send(DiscordPayloads.JSON.createObjectNode().put("op", 0).put("t", "READY")
+                        .put("s", ++started.sequence).set("d", ready).toString());
+                return;
+            }
+            session = started;
             live = connection;
-            dispatch("READY", DiscordPayloads.ready(session.id, url(), shard.path(0).asInt(0), shard.path(1).asInt(1)));
+            dispatch("READY", DiscordPayloads.ready(session.id, url(), shardId, shard.path(1).asInt(1)));
             dispatch("GUILD_CREATE", DiscordPayloads.guildCreate());
         }
     }
@@ -235,6 +249,19 @@ final class FakeGateway extends WebSocketServer {
                 throw new AssertionError("the client did not try to reconnect");
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** The shards that identified and still hold an open connection. */
+    java.util.Set<Integer> connectedShards() {
+        synchronized (lock) {
+            java.util.Set<Integer> shards = new java.util.TreeSet<>();
+            shardSessions.forEach((shard, started) -> {
+                if (started.connection.isOpen()) {
+                    shards.add(shard);
+                }
+            });
+            return shards;
         }
     }
 
