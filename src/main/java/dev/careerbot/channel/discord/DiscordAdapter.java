@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Dropped gateway connections are resumed by JDA, which replays what was missed.
  *
  * <p>The gateway speaks uncompressed JSON ({@code Compression.NONE}): a career bot's traffic is
- * small, and a gateway other than Discord's (set with {@code adapters.discord.gatewayUrl}) needs
+ * small, and a gateway other than Discord's (set with {@code adapters.discord.gateway_url}) needs
  * to speak no zlib.
  */
 public final class DiscordAdapter implements ChatAdapter {
@@ -49,6 +50,7 @@ public final class DiscordAdapter implements ChatAdapter {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private volatile ShardManager shards;
+    private volatile boolean closed;
 
     public DiscordAdapter(DiscordSettings settings, Responder responder) {
         this(settings, responder, DiscordTuning.defaults());
@@ -73,23 +75,24 @@ public final class DiscordAdapter implements ChatAdapter {
 
     @Override
     public synchronized void start() {
-        if (shards != null) {
-            throw new IllegalStateException("The Discord adapter is already started");
+        if (shards != null || closed) {
+            throw new IllegalStateException("The Discord adapter was started before; make a new one");
         }
         String token = settings.token().value().strip();
         if (token.isEmpty()) {
             throw new DiscordException("No Discord bot token: set DISCORD_TOKEN (adapters.discord.token)");
         }
+        Optional<String> gatewayUrl = settings.gatewayUrl().map(String::strip).filter(url -> !url.isEmpty());
+        Optional<String> restUrl = settings.restUrl().map(String::strip).filter(url -> !url.isEmpty());
         LOG.info("Connecting to Discord with {} shard(s){}{}", settings.shards(),
-                settings.gatewayUrl().map(url -> ", gateway " + url).orElse(""),
-                settings.restUrl().map(url -> ", REST " + url).orElse(""));
+                gatewayUrl.map(url -> ", gateway " + url).orElse(""), restUrl.map(url -> ", REST " + url).orElse(""));
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents())
                 .setShardsTotal(settings.shards())
-                .setSessionController(new GatewaySessionController(settings.gatewayUrl(), tuning.identifyDelay()))
+                .setSessionController(new GatewaySessionController(gatewayUrl, tuning.identifyDelay()))
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordListener(responder, readiness, workers, timer, tuning.deferAfter()));
-        settings.restUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
+        restUrl.ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
@@ -112,13 +115,17 @@ public final class DiscordAdapter implements ChatAdapter {
     @Override
     public boolean connected() {
         ShardManager current = shards;
-        return current != null && !readiness.failed()
+        return current != null && !closed && !readiness.failed()
                 && current.getShards().size() == settings.shards()
                 && current.getShards().stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
     }
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         readiness.closing();
         stopThreads();
         ShardManager current = shards;

@@ -102,6 +102,11 @@ final class DiscordListener implements EventListener {
         if (!direct && !addressesBot(message, selfId)) {
             return;
         }
+        if (!direct && message.getContentRaw().isEmpty()) {
+            LOG.debug("Message {} addresses the bot but its text is hidden without the MESSAGE_CONTENT intent"
+                    + " (adapters.discord.message_content_intent); not answered", message.getId());
+            return;
+        }
         InboundMessage inbound = new InboundMessage(Platform.DISCORD, event.getChannel().getId(), author.getId(),
                 direct ? ChatKind.PRIVATE : ChatKind.GROUP, withoutMention(message.getContentRaw(), selfId),
                 message.getId());

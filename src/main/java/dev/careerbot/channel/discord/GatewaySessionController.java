@@ -7,7 +7,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 /**
  * JDA's session controller with two settings of ours: the gateway URL (Discord's own unless
- * {@code adapters.discord.gatewayUrl} points elsewhere) and the pause between two IDENTIFYs
+ * {@code adapters.discord.gateway_url} points elsewhere) and the pause between two IDENTIFYs
  * (Discord's five seconds in production, shorter against a test gateway).
  *
  * <p>{@code JDABuilder} asks {@link #getGateway()}; the shard manager asks

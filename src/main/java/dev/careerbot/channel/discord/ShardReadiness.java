@@ -62,7 +62,7 @@ final class ShardReadiness {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new DiscordException("Discord did not become ready within " + timeout.toSeconds()
-                            + " s; check the network and adapters.discord.gatewayUrl");
+                            + " s; check the network and adapters.discord.gateway_url");
                 }
             }
         } catch (InterruptedException e) {
@@ -77,7 +77,7 @@ final class ShardReadiness {
                     + " portal (Bot > Reset Token) into DISCORD_TOKEN";
             case 4014 -> "Discord refused the MESSAGE_CONTENT intent (gateway close 4014): enable Message Content"
                     + " in the developer portal or switch it off in config (the switch is under Bot > Privileged"
-                    + " Gateway Intents; the config key is adapters.discord.messageContentIntent)";
+                    + " Gateway Intents; the config key is adapters.discord.message_content_intent)";
             case 4013 -> "Discord refused the gateway intents as invalid (gateway close 4013)";
             case 4010, 4011 -> "Discord wants a different number of shards (gateway close " + closeCode
                     + "): set adapters.discord.shards to the count the developer portal recommends";

@@ -60,12 +60,10 @@ final class SlashCommands {
      */
     static String text(String name, List<OptionMapping> options) {
         if (name.equals(ASK)) {
-            return options.stream()
-                    .filter(option -> option.getName().equals(QUESTION))
-                    .map(OptionMapping::getAsString)
-                    .findFirst()
-                    .orElse("")
-                    .strip();
+            var question = options.stream().filter(option -> option.getName().equals(QUESTION)).findFirst();
+            if (question.isPresent()) {
+                return question.get().getAsString().strip();
+            }
         }
         StringBuilder text = new StringBuilder("/").append(name);
         for (OptionMapping option : options) {

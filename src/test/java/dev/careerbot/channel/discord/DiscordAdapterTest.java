@@ -160,6 +160,18 @@ class DiscordAdapterTest {
     }
 
     @Test
+    void leavesAReplyWhoseTextIsHiddenWithoutTheContentIntentUnanswered() throws Exception {
+        startAdapter();
+
+        String hidden = discord.replyToBot("");
+        String asked = discord.sayInChannel("a question with a ping", true);
+        awaitAnswerTo(asked);
+
+        assertEquals(List.of(), answersTo(hidden));
+        assertEquals(0, received(hidden));
+    }
+
+    @Test
     void answersEveryDirectMessage() throws Exception {
         startAdapter();
 
@@ -486,7 +498,8 @@ class DiscordAdapterTest {
 
         assertFalse(adapter.connected());
         discord.gateway.awaitDisconnected(WAIT.toMillis());
-        adapter = null;
+        adapter.close();
+        assertThrows(IllegalStateException.class, adapter::start);
     }
 
     private static List<String> names(JsonNode commands) {
