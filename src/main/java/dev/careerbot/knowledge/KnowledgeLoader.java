@@ -151,14 +151,14 @@ public final class KnowledgeLoader {
             }
             Map<String, String> synonyms = top.get().get("synonyms").map(this::synonyms).orElse(Map.of());
             List<Located<Subject>> subjects = top.get().get("subjects").map(this::subjects).orElse(List.of());
-            Optional<YamlNode> intentsNode = top.get().get("intents");
-            if (intentsNode.isEmpty()) {
+            Optional<YamlEntry> intentsEntry = top.get().entry("intents");
+            if (intentsEntry.isEmpty()) {
                 findings.error(top.get().line(), "there is no intents: list: add one with at least the"
                         + " intent " + KnowledgeBase.OUT_OF_SCOPE);
                 return Optional.empty();
             }
-            List<ParsedIntent> intents = intents(intentsNode.get());
-            crossCheck(intents, intentsNode.get().line());
+            List<ParsedIntent> intents = intents(intentsEntry.get().value());
+            crossCheck(intents, intentsEntry.get().line());
             List<Intent> parsedIntents = intents.stream().map(ParsedIntent::intent).toList();
             List<String> outOfScope = parsedIntents.stream()
                     .filter(intent -> intent.id().equals(KnowledgeBase.OUT_OF_SCOPE))
