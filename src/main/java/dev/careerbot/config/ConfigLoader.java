@@ -234,6 +234,7 @@ public final class ConfigLoader {
             String text = scalar.text();
             Matcher matcher = VARIABLE.matcher(text);
             StringBuilder result = new StringBuilder();
+            boolean failed = false;
             int end = 0;
             while (matcher.find()) {
                 result.append(text, end, matcher.start());
@@ -250,7 +251,7 @@ public final class ConfigLoader {
                             ? "export it or set enabled: false"
                             : "export it or give a default as ${" + name + ":-value}";
                     findings.error(scalar.line(), path + " uses ${" + name + "}, " + state + ": " + fix);
-                    unresolved.add(path);
+                    failed = true;
                 }
             }
             result.append(text, end, text.length());
@@ -258,6 +259,11 @@ public final class ConfigLoader {
             if (rest.contains("${")) {
                 findings.error(scalar.line(), path + " has a ${ that is not a variable: write ${NAME} or"
                         + " ${NAME:-default}, with NAME made of letters, digits and _");
+                failed = true;
+            }
+            if (failed) {
+                unresolved.add(path);
+                return new YamlScalar(scalar.line(), "", YamlScalar.Type.NULL);
             }
             return new YamlScalar(scalar.line(), result.toString(), YamlScalar.Type.TEXT);
         }
@@ -308,6 +314,9 @@ public final class ConfigLoader {
 
         private Optional<YamlSource> knowledgeBase(YamlMapping top) {
             Optional<YamlEntry> entry = top.entry("knowledge_base");
+            if (unresolved.contains("knowledge_base")) {
+                return Optional.empty();
+            }
             String name = entry.flatMap(e -> fields.text(e.value(), "knowledge_base")).orElse("knowledge.yml");
             if (entry.isPresent() && !(entry.get().value() instanceof YamlScalar)) {
                 return Optional.empty();
