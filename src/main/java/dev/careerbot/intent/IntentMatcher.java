@@ -154,6 +154,17 @@ public final class IntentMatcher {
         return model.labels().stream().filter(label -> !label.equals(Match.OUT_OF_SCOPE)).toList();
     }
 
+    /**
+     * The message's words as the matcher reads them, stemmed: the readable prefix only, noise
+     * removed, synonyms applied, misspellings corrected. For spotting subjects and cue words.
+     */
+    public List<String> terms(String text) {
+        List<String> tokens = model.tokens(model.normalizer().readablePrefix(text == null ? "" : text));
+        List<String> terms = new ArrayList<>(tokens.size());
+        tokens.forEach(token -> terms.add(TextNormalizer.stem(token)));
+        return terms;
+    }
+
     /** Matches one message; never throws, whatever the text. */
     public Match match(String text) {
         String readable = model.normalizer().readablePrefix(text == null ? "" : text);
