@@ -18,6 +18,7 @@ class ArchitectureTest {
         "dev.careerbot.intent..",
         "dev.careerbot.knowledge..",
         "dev.careerbot.config..",
+        "dev.careerbot.evaluation..",
         "dev.careerbot.yaml..",
         "dev.careerbot.logging.."
     };

@@ -244,6 +244,19 @@ class KnowledgeLoaderTest {
     }
 
     @Test
+    void warnsAboutMarkupTheChatWouldShowAsRawCharacters() throws IOException {
+        KnowledgeLoader.Loaded loaded = loader.load(write(VALID.replace(
+                "    answer: NLP engineers build language systems.\n",
+                "    answer: |\n      NLP engineers build **language systems.\n\n      - see [the guide](ftp://x.org)\n")));
+        assertEquals(List.of(
+                where(13) + "intent 'role.nlp' has a ** without its closing ** in its answer: the chat shows the stars"
+                        + " as they are; close the bold text on the same line",
+                where(13) + "intent 'role.nlp' has a link that is not [label](https://...) in its answer: the chat"
+                        + " shows it as text; write the label in [] and an http or https address in ()"),
+                loaded.warnings());
+    }
+
+    @Test
     void checkReturnsErrorsAndWarningsWithoutThrowing() throws IOException {
         Path file = write(VALID.replace("    related: [role.nlp]\n", "").replace("nlp job, ", ""));
         KnowledgeLoader.Report report = loader.check(YamlSource.file(file));
