@@ -42,6 +42,7 @@ public final class ConfigLoader {
     /** The copy of the config bundled in the jar, used when no file is found. */
     public static final YamlSource BUNDLED_CONFIG = YamlSource.resource("bundled/careerbot.yml");
 
+    private static final Pattern BARE_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final List<String> TOP_KEYS = List.of("knowledge_base", "matcher", "sessions", "adapters");
     private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars");
@@ -197,6 +198,13 @@ public final class ConfigLoader {
                 return new YamlSequence(sequence.line(), items);
             }
             YamlScalar scalar = (YamlScalar) node;
+            Matcher bare = BARE_VARIABLE.matcher(scalar.text().strip());
+            if (readVariables && scalar.type() == YamlScalar.Type.TEXT && bare.matches()) {
+                findings.error(scalar.line(), path + " is the text $" + bare.group(1) + ": write ${" + bare.group(1)
+                        + "}, with braces, to use the environment variable");
+                unresolved.add(path);
+                return new YamlScalar(scalar.line(), "", YamlScalar.Type.NULL);
+            }
             if (scalar.type() != YamlScalar.Type.TEXT || !scalar.text().contains("${")) {
                 return scalar;
             }
@@ -214,7 +222,8 @@ public final class ConfigLoader {
             boolean enabled = enabledNode instanceof YamlScalar scalar && scalar.text().strip().equalsIgnoreCase("true");
             section.entry("token").ifPresent(token -> {
                 if (token.value() instanceof YamlScalar scalar && scalar.type() != YamlScalar.Type.NULL
-                        && !scalar.text().isBlank() && !scalar.text().contains("${")) {
+                        && !scalar.text().isBlank() && !scalar.text().contains("${")
+                        && !BARE_VARIABLE.matcher(scalar.text().strip()).matches()) {
                     findings.warning(token.line(), path + ".token is written into this file: put it in an"
                             + " environment variable instead, for example token: ${"
                             + path.substring(path.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + "_TOKEN}");

@@ -205,6 +205,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void explainsThatAVariableNeedsBraces() throws IOException {
+        List<String> errors = errors("adapters:\n  telegram:\n    enabled: true\n    token: $TELEGRAM_TOKEN\n",
+                Map.of("TELEGRAM_TOKEN", TELEGRAM_TOKEN));
+        assertEquals(List.of(where(4) + "adapters.telegram.token is the text $TELEGRAM_TOKEN: write ${TELEGRAM_TOKEN},"
+                + " with braces, to use the environment variable"), errors);
+    }
+
+    @Test
     void warnsAboutATokenWrittenIntoTheFileWithoutShowingIt() throws IOException {
         ConfigLoader.Loaded loaded = new ConfigLoader(Map.of()).load(config(
                 "adapters:\n  telegram:\n    enabled: true\n    token: " + TELEGRAM_TOKEN + "\n"));
