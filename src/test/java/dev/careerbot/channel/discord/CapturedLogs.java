@@ -18,11 +18,15 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
     final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger jda = (Logger) LoggerFactory.getLogger("net.dv8tion");
+    private final Logger bot = (Logger) LoggerFactory.getLogger("dev.careerbot");
     private final Level jdaLevel;
+    private final Level botLevel;
 
     CapturedLogs() {
         jdaLevel = jda.getLevel();
+        botLevel = bot.getLevel();
         jda.setLevel(Level.DEBUG);
+        bot.setLevel(Level.DEBUG);
         setContext(root.getLoggerContext());
         start();
         root.addAppender(this);
@@ -49,6 +53,7 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
     public void close() {
         root.detachAppender(this);
         jda.setLevel(jdaLevel);
+        bot.setLevel(botLevel);
         stop();
     }
 }

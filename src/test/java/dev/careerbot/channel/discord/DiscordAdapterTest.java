@@ -51,6 +51,7 @@ class DiscordAdapterTest {
         assertFalse(logs.lines.isEmpty(), "logs were captured");
         String secretPart = FakeDiscord.TOKEN.substring(FakeDiscord.TOKEN.lastIndexOf('.') + 1);
         assertEquals(List.of(), logs.matching(secretPart), "no log line shows the token");
+        assertEquals(List.of(), logs.matching("uncaught exception"), "no listener threw into JDA");
     }
 
     void startAdapter() {
