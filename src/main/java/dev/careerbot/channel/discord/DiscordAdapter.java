@@ -96,10 +96,12 @@ public final class DiscordAdapter implements ChatAdapter {
         try {
             shards = builder.build();
         } catch (InvalidTokenException e) {
+            readiness.closing();
             stopThreads();
             throw new DiscordException("Discord refused the bot token (HTTP 401): copy the token from the developer"
                     + " portal (Bot > Reset Token) into DISCORD_TOKEN");
         } catch (RuntimeException e) {
+            readiness.closing();
             stopThreads();
             throw new DiscordException("Could not log in to Discord: " + e.getMessage(), e);
         }

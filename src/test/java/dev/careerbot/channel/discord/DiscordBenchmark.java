@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Messages through the whole Discord path: the fake gateway dispatches MESSAGE_CREATE, JDA parses
- * it, the adapter asks the responder, renders the reply and JDA POSTs it to the fake REST API.
+ * it, the adapter asks the real CareerBot core (matcher and conversation), renders the reply and
+ * JDA POSTs it to the fake REST API.
  * Latency is from the dispatch leaving the fake gateway to the reply POST arriving at the fake
  * REST API. Run with {@code mvn -Pbenchmark test -Dtest=DiscordBenchmark}.
  */
@@ -77,9 +78,9 @@ class DiscordBenchmark {
         }
     }
 
-    /** The real core when it can be built here, else the scripted test responder. */
+    /** The real core: bundled knowledge base, trained matcher, conversation. */
     static Responder responder() {
-        return new ScriptedResponder();
+        return CareerBotCore.responder();
     }
 
     private static void burst(FakeDiscord discord, Map<String, Long> dispatched, int count, String label) {
