@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -47,6 +48,7 @@ public final class DiscordAdapter implements ChatAdapter {
     private final Responder responder;
     private final DiscordTuning tuning;
     private final ShardReadiness readiness;
+    private final Deliveries deliveries = new Deliveries();
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private volatile ShardManager shards;
@@ -86,12 +88,18 @@ public final class DiscordAdapter implements ChatAdapter {
         Optional<String> restUrl = settings.restUrl().map(String::strip).filter(url -> !url.isEmpty());
         LOG.info("Connecting to Discord with {} shard(s){}{}", settings.shards(),
                 gatewayUrl.map(url -> ", gateway " + url).orElse(""), restUrl.map(url -> ", REST " + url).orElse(""));
+        if (!settings.messageContentIntent()) {
+            // Mentions, replies that ping and DMs carry their text without the intent; JDA would
+            // otherwise warn on the first read as if the text were always hidden.
+            Message.suppressContentIntentWarning();
+        }
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents())
                 .setShardsTotal(settings.shards())
                 .setSessionController(new GatewaySessionController(gatewayUrl, tuning.identifyDelay()))
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
-                .addEventListeners(new DiscordListener(responder, readiness, workers, timer, tuning.deferAfter()));
+                .addEventListeners(new DiscordListener(responder, readiness, deliveries, workers, timer,
+                        tuning.deferAfter()));
         restUrl.ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         try {
             shards = builder.build();
@@ -135,8 +143,11 @@ public final class DiscordAdapter implements ChatAdapter {
             return;
         }
         List<JDA> running = new ArrayList<>(current.getShards());
-        current.shutdown();
         try {
+            if (!deliveries.awaitIdle(tuning.shutdownWait())) {
+                LOG.warn("Some Discord answers were still being sent at shutdown and may be cut short");
+            }
+            current.shutdown();
             for (JDA shard : running) {
                 if (!shard.awaitShutdown(tuning.shutdownWait())) {
                     LOG.warn("Discord shard {} did not stop within {} s; forcing it",
@@ -147,6 +158,7 @@ public final class DiscordAdapter implements ChatAdapter {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            current.shutdown();
             running.forEach(JDA::shutdownNow);
         }
         LOG.info("Disconnected from Discord");

@@ -54,11 +54,13 @@ final class DiscordListener implements EventListener {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Duration deferAfter;
+    private final Deliveries deliveries;
     private final DeliveryFailures failures = new DeliveryFailures();
 
-    DiscordListener(Responder responder, ShardReadiness readiness, ExecutorService workers,
+    DiscordListener(Responder responder, ShardReadiness readiness, Deliveries deliveries, ExecutorService workers,
             ScheduledExecutorService timer, Duration deferAfter) {
         this.responder = responder;
+        this.deliveries = deliveries;
         this.readiness = readiness;
         this.workers = workers;
         this.timer = timer;
@@ -119,7 +121,7 @@ final class DiscordListener implements EventListener {
             List<MessageCreateData> messages = reply.get().privateOnly() && !direct
                     ? List.of(OutgoingMessages.notice(PRIVATE_IN_SERVER))
                     : OutgoingMessages.of(reply.get());
-            sendInChannel(message, messages, 0, description);
+            sendInChannel(message, messages, 0, description, deliveries.start());
         });
     }
 
@@ -128,7 +130,7 @@ final class DiscordListener implements EventListener {
         InboundMessage inbound = new InboundMessage(Platform.DISCORD, interaction.getChannelId(),
                 interaction.getUser().getId(), direct ? ChatKind.PRIVATE : ChatKind.GROUP, text, interaction.getId());
         String description = kind + " interaction " + interaction.getId() + " in channel " + inbound.conversationId();
-        InteractionAnswer answer = new InteractionAnswer(interaction, description, failures);
+        InteractionAnswer answer = new InteractionAnswer(interaction, description, failures, deliveries);
         ScheduledFuture<?> deferral =
                 timer.schedule(answer::deferIfUnanswered, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
         submit(inbound, () -> {
@@ -168,17 +170,24 @@ final class DiscordListener implements EventListener {
         }
     }
 
-    private void sendInChannel(Message question, List<MessageCreateData> messages, int index, String description) {
+    /** Sends the messages in order, each after the one before went through; stops at a failure. */
+    private void sendInChannel(Message question, List<MessageCreateData> messages, int index, String description,
+            Runnable finished) {
         if (index >= messages.size()) {
+            finished.run();
             return;
         }
         MessageCreateData data = messages.get(index);
         String what = index == 0 ? description : "send part " + (index + 1) + " to " + description;
         try {
             var action = index == 0 ? question.reply(data) : question.getChannel().sendMessage(data);
-            action.queue(sent -> sendInChannel(question, messages, index + 1, description),
-                    failure -> failures.report(what, failure));
+            action.queue(sent -> sendInChannel(question, messages, index + 1, description, finished),
+                    failure -> {
+                        finished.run();
+                        failures.report(what, failure);
+                    });
         } catch (RuntimeException refusedBeforeSending) {
+            finished.run();
             failures.report(what, refusedBeforeSending);
         }
     }

@@ -19,12 +19,15 @@ final class InteractionAnswer {
     private final IReplyCallback interaction;
     private final String description;
     private final DeliveryFailures failures;
+    private final Deliveries deliveries;
     private final AtomicBoolean acknowledged = new AtomicBoolean();
 
-    InteractionAnswer(IReplyCallback interaction, String description, DeliveryFailures failures) {
+    InteractionAnswer(IReplyCallback interaction, String description, DeliveryFailures failures,
+            Deliveries deliveries) {
         this.interaction = interaction;
         this.description = description;
         this.failures = failures;
+        this.deliveries = deliveries;
     }
 
     /** Called when the answer is taking long: acknowledges now, unless the answer went already. */
@@ -46,36 +49,49 @@ final class InteractionAnswer {
         if (messages.isEmpty()) {
             return;
         }
+        Runnable finished = deliveries.start();
         try {
-            sendNow(messages, onlyForAsker);
+            sendNow(messages, onlyForAsker, finished);
         } catch (RuntimeException refusedBeforeSending) {
+            finished.run();
             failures.report("answer " + description, refusedBeforeSending);
         }
     }
 
-    private void sendNow(List<MessageCreateData> messages, boolean onlyForAsker) {
+    private void sendNow(List<MessageCreateData> messages, boolean onlyForAsker, Runnable finished) {
         InteractionHook hook = interaction.getHook();
+        java.util.function.Consumer<Throwable> failed = failure -> {
+            finished.run();
+            failures.report("answer " + description, failure);
+        };
         if (acknowledged.compareAndSet(false, true)) {
             interaction.reply(messages.get(0)).setEphemeral(onlyForAsker).queue(
-                    sent -> followUp(hook, messages, 1, onlyForAsker),
-                    failure -> failures.report("answer " + description, failure));
+                    sent -> followUp(hook, messages, 1, onlyForAsker, finished), failed);
         } else if (onlyForAsker) {
             hook.editOriginal(MessageEditData.fromCreateData(OutgoingMessages.notice(PRIVATE_NOTICE))).queue(
-                    edited -> followUp(hook, messages, 0, true),
-                    failure -> failures.report("answer " + description, failure));
+                    edited -> followUp(hook, messages, 0, true, finished), failed);
         } else {
             hook.editOriginal(MessageEditData.fromCreateData(messages.get(0))).queue(
-                    edited -> followUp(hook, messages, 1, false),
-                    failure -> failures.report("answer " + description, failure));
+                    edited -> followUp(hook, messages, 1, false, finished), failed);
         }
     }
 
-    private void followUp(InteractionHook hook, List<MessageCreateData> messages, int index, boolean onlyForAsker) {
+    private void followUp(InteractionHook hook, List<MessageCreateData> messages, int index, boolean onlyForAsker,
+            Runnable finished) {
         if (index >= messages.size()) {
+            finished.run();
             return;
         }
-        hook.sendMessage(messages.get(index)).setEphemeral(onlyForAsker).queue(
-                sent -> followUp(hook, messages, index + 1, onlyForAsker),
-                failure -> failures.report("send part " + (index + 1) + " of the answer to " + description, failure));
+        try {
+            hook.sendMessage(messages.get(index)).setEphemeral(onlyForAsker).queue(
+                    sent -> followUp(hook, messages, index + 1, onlyForAsker, finished),
+                    failure -> {
+                        finished.run();
+                        failures.report("send part " + (index + 1) + " of the answer to " + description, failure);
+                    });
+        } catch (RuntimeException refusedBeforeSending) {
+            finished.run();
+            failures.report("send part " + (index + 1) + " of the answer to " + description, refusedBeforeSending);
+        }
     }
 }

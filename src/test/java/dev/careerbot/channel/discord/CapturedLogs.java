@@ -30,12 +30,22 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
         setContext(root.getLoggerContext());
         start();
         root.addAppender(this);
+        // DEBUG lines are captured here but kept off the console; warnings still show there.
+        jda.setAdditive(false);
+        bot.setAdditive(false);
+        jda.addAppender(this);
+        bot.addAppender(this);
     }
 
     @Override
     protected void append(ILoggingEvent event) {
         if (!event.getLevel().isGreaterOrEqual(Level.DEBUG)) {
             return;
+        }
+        boolean keptOffTheConsole = event.getLoggerName().startsWith("net.dv8tion")
+                || event.getLoggerName().startsWith("dev.careerbot");
+        if (keptOffTheConsole && event.getLevel().isGreaterOrEqual(Level.WARN)) {
+            System.err.println(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
         }
         StringBuilder line = new StringBuilder(event.getLevel().toString()).append(' ')
                 .append(event.getLoggerName()).append(": ").append(event.getFormattedMessage());
@@ -52,6 +62,10 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
     @Override
     public void close() {
         root.detachAppender(this);
+        jda.detachAppender(this);
+        bot.detachAppender(this);
+        jda.setAdditive(true);
+        bot.setAdditive(true);
         jda.setLevel(jdaLevel);
         bot.setLevel(botLevel);
         stop();

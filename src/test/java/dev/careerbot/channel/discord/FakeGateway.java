@@ -78,7 +78,11 @@ final class FakeGateway extends WebSocketServer {
         JsonNode frame = read(text);
         int op = frame.path("op").asInt(-1);
         switch (op) {
-            case 1 -> connection.send("{\"op\":11}");
+            case 1 -> {
+                if (connection.isOpen()) {
+                    connection.send("{\"op\":11}");
+                }
+            }
             case 2 -> whenReleased(() -> identify(connection, frame.path("d")));
             case 6 -> whenReleased(() -> resume(connection, frame.path("d")));
             default -> { }
