@@ -1,6 +1,7 @@
 package dev.careerbot;
 
 import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.channel.discord.DiscordAdapter;
 import dev.careerbot.config.BotConfig;
 import dev.careerbot.message.Responder;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ final class Adapters {
 
     static List<ChatAdapter> enabled(BotConfig config, Responder responder) {
         List<ChatAdapter> adapters = new ArrayList<>();
+        if (config.discord().enabled()) {
+            adapters.add(new DiscordAdapter(config.discord(), responder));
+        }
         return adapters;
     }
 }
