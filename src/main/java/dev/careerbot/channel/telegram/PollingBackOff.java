@@ -35,7 +35,7 @@ final class PollingBackOff implements BackOff, Interceptor {
     private final long maxMillis;
     private final AtomicLong nextMillis;
     private final AtomicLong retryAfterMillis = new AtomicLong();
-    private final AtomicBoolean healthy = new AtomicBoolean(false);
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicBoolean stopped = new AtomicBoolean(false);
 
     PollingBackOff(Duration initial, Duration max) {
@@ -47,6 +47,9 @@ final class PollingBackOff implements BackOff, Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         boolean polling = chain.request().url().encodedPath().toLowerCase(Locale.ROOT).endsWith("/getupdates");
+        if (polling && stopped.get()) {
+            return emptyBatch(chain);
+        }
         Response response;
         try {
             response = chain.proceed(chain.request());
@@ -71,8 +74,8 @@ final class PollingBackOff implements BackOff, Interceptor {
     }
 
     /**
-     * Stopping cancels the long poll in flight. The library would log the cancelled call as an
-     * error and back off; an empty batch instead ends its loop quietly.
+     * Stopping closes the socket of the long poll in flight. The library would log the failed
+     * call as an error and back off; an empty batch instead ends its loop quietly.
      */
     private static Response emptyBatch(Chain chain) {
         return new Response.Builder()
@@ -124,7 +127,7 @@ final class PollingBackOff implements BackOff, Interceptor {
         return Math.max(exponential, retryAfterMillis.getAndSet(0));
     }
 
-    /** True when the last {@code getUpdates} succeeded. */
+    /** False from a failed {@code getUpdates} until the next one succeeds. */
     boolean healthy() {
         return healthy.get();
     }

@@ -77,6 +77,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private TelegramBotsLongPollingApplication polling;
     private BotSession session;
     private PollingBackOff backOff;
+    private final PollingSockets pollingSockets = new PollingSockets();
     private UpdateReader reader;
     private ReplyComposer composer;
     private Outbox outbox;
@@ -163,6 +164,9 @@ public final class TelegramAdapter implements ChatAdapter {
         backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax());
         pollHttp = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(sendDispatch))
+                .socketFactory(pollingSockets)
+                // A failed poll is retried by the library after the back-off, which reads retry_after.
+                .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(2, 5, TimeUnit.MINUTES))
                 .addInterceptor(backOff)
                 .connectTimeout(10, TimeUnit.SECONDS)
@@ -324,9 +328,7 @@ public final class TelegramAdapter implements ChatAdapter {
         if (session != null) {
             session.stop();
         }
-        if (pollHttp != null) {
-            pollHttp.dispatcher().cancelAll();
-        }
+        pollingSockets.closeAll();
         if (pollExecutor != null) {
             pollExecutor.shutdownNow();
             try {

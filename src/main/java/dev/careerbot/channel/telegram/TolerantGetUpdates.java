@@ -43,9 +43,6 @@ final class TolerantGetUpdates extends GetUpdates {
         try {
             return super.deserializeResponse(answer);
         } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null) {
-                throw e;
-            }
             return readOneByOne(answer, e);
         }
     }
