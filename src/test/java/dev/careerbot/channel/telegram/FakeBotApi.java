@@ -318,7 +318,7 @@ final class FakeBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- what the bot did
 
     /** One Bot API call as the server received it. */
-    record Call(String method, JsonNode params, long atNanos) {}
+    record Call(String method, JsonNode params, long atNanos, boolean faulted) {}
 
     /** An entity of a sent message: bold or a link, with where it is in the visible text. */
     record Entity(String type, int offset, int length, String url) {}
@@ -396,6 +396,13 @@ final class FakeBotApi implements AutoCloseable {
                 }
                 TimeUnit.NANOSECONDS.timedWait(lock, left);
             }
+        }
+    }
+
+    /** The update_id of the newest update so far. */
+    int lastUpdateId() {
+        synchronized (lock) {
+            return nextUpdateId - 1;
         }
     }
 
@@ -511,13 +518,13 @@ final class FakeBotApi implements AutoCloseable {
             JsonNode params = params(exchange, body);
             Fault fault;
             synchronized (lock) {
-                calls.add(new Call(method, params, System.nanoTime()));
-                lock.notifyAll();
                 Deque<Fault> queued = faults.get(method);
                 fault = queued == null ? null : queued.poll();
                 if (fault == null && method.equals("sendmessage")) {
                     fault = chatFaults.get(params.path("chat_id").asLong());
                 }
+                calls.add(new Call(method, params, System.nanoTime(), fault != null));
+                lock.notifyAll();
             }
             if (fault != null) {
                 if (fault.drop()) {
