@@ -40,9 +40,9 @@ final class SendPacer {
         this.enabled = settings.pacing();
         this.nanoClock = nanoClock;
         if (enabled) {
-            requirePositive(settings.messagesPerSecond(), "messagesPerSecond");
-            requirePositive(settings.chatMessagesPerSecond(), "chatMessagesPerSecond");
-            requirePositive(settings.groupMessagesPerMinute(), "groupMessagesPerMinute");
+            requirePositive(settings.messagesPerSecond(), "messages_per_second");
+            requirePositive(settings.chatMessagesPerSecond(), "chat_messages_per_second");
+            requirePositive(settings.groupMessagesPerMinute(), "group_messages_per_minute");
         }
         long second = Duration.ofSeconds(1).toNanos();
         this.overall = new Limit(

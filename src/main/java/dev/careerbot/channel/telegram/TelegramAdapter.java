@@ -133,7 +133,7 @@ public final class TelegramAdapter implements ChatAdapter {
                     + "gave you, or set adapters.telegram.enabled: false in config/careerbot.yml");
         }
         if (settings.longPollSeconds() < 0 || settings.longPollSeconds() > 50) {
-            throw new TelegramException("adapters.telegram.longPollSeconds must be 0 to 50, not "
+            throw new TelegramException("adapters.telegram.long_poll_seconds must be 0 to 50, not "
                     + settings.longPollSeconds());
         }
         TelegramUrl url = telegramUrl(settings.apiUrl());
@@ -209,7 +209,7 @@ public final class TelegramAdapter implements ChatAdapter {
             throw new TelegramException("getMe failed on " + settings.apiUrl() + ": " + mask.describe(e));
         } catch (TelegramApiException e) {
             throw new TelegramException("Cannot reach the Telegram Bot API at " + settings.apiUrl()
-                    + " (check adapters.telegram.apiUrl and the network): " + mask.describe(e));
+                    + " (check adapters.telegram.api_url and the network): " + mask.describe(e));
         }
         if (me == null || me.getId() == null || me.getUserName() == null) {
             throw new TelegramException("getMe on " + settings.apiUrl() + " did not say the bot's id and username");
@@ -378,26 +378,26 @@ public final class TelegramAdapter implements ChatAdapter {
         }
     }
 
-    /** The Bot API address from {@code adapters.telegram.apiUrl}: scheme, host and port, no path. */
+    /** The Bot API address from {@code adapters.telegram.api_url}: scheme, host and port, no path. */
     static TelegramUrl telegramUrl(String apiUrl) {
         String fix = "; use the form https://api.telegram.org or http://127.0.0.1:8081 (scheme, host, port, no path)";
         URI uri;
         try {
             uri = new URI(apiUrl == null ? "" : apiUrl.strip());
         } catch (URISyntaxException e) {
-            throw new TelegramException("adapters.telegram.apiUrl is not a URL: \"" + apiUrl + "\"" + fix);
+            throw new TelegramException("adapters.telegram.api_url is not a URL: \"" + apiUrl + "\"" + fix);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new TelegramException("adapters.telegram.apiUrl must start with http:// or https://, not \""
+            throw new TelegramException("adapters.telegram.api_url must start with http:// or https://, not \""
                     + apiUrl + "\"" + fix);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new TelegramException("adapters.telegram.apiUrl has no host: \"" + apiUrl + "\"" + fix);
+            throw new TelegramException("adapters.telegram.api_url has no host: \"" + apiUrl + "\"" + fix);
         }
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
                 || uri.getRawQuery() != null || uri.getUserInfo() != null) {
-            throw new TelegramException("adapters.telegram.apiUrl must not have a path, query or user: \""
+            throw new TelegramException("adapters.telegram.api_url must not have a path, query or user: \""
                     + apiUrl + "\"" + fix);
         }
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;

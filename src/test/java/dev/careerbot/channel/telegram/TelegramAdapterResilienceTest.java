@@ -221,7 +221,7 @@ class TelegramAdapterResilienceTest {
 
         assertTrue(assertThrows(TelegramException.class, noToken::start).getMessage().contains("TELEGRAM_TOKEN"));
         String message = assertThrows(TelegramException.class, badUrl::start).getMessage();
-        assertTrue(message.contains("adapters.telegram.apiUrl"), message);
+        assertTrue(message.contains("adapters.telegram.api_url"), message);
     }
 
     @Test
