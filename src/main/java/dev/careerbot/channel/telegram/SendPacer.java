@@ -71,13 +71,16 @@ final class SendPacer {
         }
         long now = nanoClock.getAsLong();
         Limit chat = chats.computeIfAbsent(chatId, id -> new Limit(chatIntervalNanos, 1));
-        long at = Math.max(now, Math.max(overall.earliest(now), chat.earliest(now)));
+        long overallAt = Math.max(now, overall.earliest(now));
+        long at = Math.max(overallAt, chat.earliest(now));
         Limit groupLimit = null;
         if (group) {
             groupLimit = groups.computeIfAbsent(chatId, id -> new Limit(groupIntervalNanos, groupBurst));
             at = Math.max(at, groupLimit.earliest(now));
         }
-        overall.take(at);
+        // The overall budget is charged when it allows the send, not when the chat's own limit
+        // lets it go: a chat waiting its turn must not hold up every other chat.
+        overall.take(overallAt);
         chat.take(at);
         if (groupLimit != null) {
             groupLimit.take(at);
