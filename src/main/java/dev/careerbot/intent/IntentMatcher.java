@@ -19,6 +19,7 @@ import java.util.OptionalDouble;
 public final class IntentMatcher {
 
     private static final int CANDIDATES = 5;
+    private static final float NEGATIVES_WEIGHT_IN_INTENTS = 2f;
 
     private final Model model;
     private final Thresholds thresholds;
@@ -271,7 +272,8 @@ public final class IntentMatcher {
 
         /**
          * Every example weighs 1, except out-of-scope negatives: together they weigh as much as
-         * the examples of an average intent, so a long list of negatives does not make the bot shy.
+         * the examples of two average intents (they cover far more ground than one intent), so a
+         * long list of negatives does not make the bot shy.
          */
         private static float[] balancedOutOfScopeWeights(int[] labels, Map<String, Integer> labelIndex) {
             float[] weights = new float[labels.length];
@@ -285,7 +287,7 @@ public final class IntentMatcher {
                 negatives += label == outOfScope ? 1 : 0;
             }
             float averageIntent = (float) (labels.length - negatives) / (labelIndex.size() - 1);
-            float weight = Math.min(1f, averageIntent / negatives);
+            float weight = Math.min(1f, NEGATIVES_WEIGHT_IN_INTENTS * averageIntent / negatives);
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] == outOfScope) {
                     weights[i] = weight;
