@@ -67,6 +67,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicInteger lastTakenUpdate = new AtomicInteger();
     private final SeenMessages seen = new SeenMessages(50_000);
+    private final PollingSockets pollingSockets = new PollingSockets();
 
     private OkHttpClient sendHttp;
     private OkHttpClient pollHttp;
@@ -77,7 +78,6 @@ public final class TelegramAdapter implements ChatAdapter {
     private TelegramBotsLongPollingApplication polling;
     private BotSession session;
     private PollingBackOff backOff;
-    private final PollingSockets pollingSockets = new PollingSockets();
     private UpdateReader reader;
     private ReplyComposer composer;
     private Outbox outbox;
@@ -154,7 +154,7 @@ public final class TelegramAdapter implements ChatAdapter {
         long requestMillis = tuning.requestTimeout().toMillis();
         sendHttp = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(32, 20, TimeUnit.SECONDS))
                 // A send that fails half way must not be repeated silently: it may have arrived.
                 .retryOnConnectionFailure(false)
                 .connectTimeout(10, TimeUnit.SECONDS)
