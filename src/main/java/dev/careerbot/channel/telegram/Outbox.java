@@ -30,10 +30,16 @@ final class Outbox {
 
     private final TelegramClient client;
     private final TokenMask mask;
+    private final Runnable dropIdleConnections;
 
-    Outbox(TelegramClient client, TokenMask mask) {
+    /**
+     * @param dropIdleConnections closes the pooled idle connections; called after a connection
+     *     failed, so the next sends do not meet more connections the server has closed meanwhile
+     */
+    Outbox(TelegramClient client, TokenMask mask, Runnable dropIdleConnections) {
         this.client = client;
         this.mask = mask;
+        this.dropIdleConnections = dropIdleConnections;
     }
 
     /** One message to send. */
@@ -84,6 +90,7 @@ final class Outbox {
             if (Thread.currentThread().isInterrupted()) {
                 return new Failed("the adapter stopped while sending");
             }
+            dropIdleConnections.run();
             if (rootCause(e) instanceof ConnectException) {
                 return new NotConnected(mask.describe(rootCause(e)));
             }

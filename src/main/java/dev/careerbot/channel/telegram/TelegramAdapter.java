@@ -178,7 +178,7 @@ public final class TelegramAdapter implements ChatAdapter {
         BotIdentity bot = whoAmI();
         reader = new UpdateReader(bot);
         composer = new ReplyComposer(new TelegramHtml());
-        outbox = new Outbox(client, mask);
+        outbox = new Outbox(client, mask, sendHttp.connectionPool()::evictAll);
         pacer = new SendPacer(settings, System::nanoTime);
         workers = Executors.newScheduledThreadPool(tuning.workerThreads(), new DaemonThreads("telegram-chat"));
         lanes = new ChatLanes(workers);
@@ -351,12 +351,20 @@ public final class TelegramAdapter implements ChatAdapter {
         if (client == null || last <= 0) {
             return;
         }
-        try {
-            client.execute(GetUpdates.builder().offset(last + 1).limit(1).timeout(0).build());
-            LOG.debug("Confirmed updates up to {}", last);
-        } catch (TelegramApiException e) {
-            LOG.warn("Could not confirm updates up to {}; a restart may answer them again: {}", last,
-                    mask.describe(e));
+        // Confirming is idempotent, so a failed attempt may simply be repeated.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.execute(GetUpdates.builder().offset(last + 1).limit(1).timeout(0).build());
+                LOG.debug("Confirmed updates up to {}", last);
+                return;
+            } catch (TelegramApiException e) {
+                sendHttp.connectionPool().evictAll();
+                if (attempt == 3 || e instanceof TelegramApiRequestException) {
+                    LOG.warn("Could not confirm updates up to {}; a restart may answer them again: {}", last,
+                            mask.describe(e));
+                    return;
+                }
+            }
         }
     }
 

@@ -374,6 +374,12 @@ final class FakeBotApi implements AutoCloseable {
                 "at least " + count + " messages in chat " + chatId);
     }
 
+    /** Waits until at least {@code count} calls of a method got a fault. */
+    List<Call> awaitFaulted(String method, int count, Duration timeout) throws InterruptedException {
+        return await(() -> calls(method).stream().filter(Call::faulted).toList(), list -> list.size() >= count,
+                timeout, count + " faulted " + method + " calls");
+    }
+
     /** Waits until the server has received at least {@code count} calls of a method. */
     List<Call> awaitCalls(String method, int count, Duration timeout) throws InterruptedException {
         return await(() -> calls(method), list -> list.size() >= count, timeout,

@@ -120,12 +120,13 @@ class TelegramAdapterResilienceTest {
             FakeBotApi api = bot.api;
             api.failNext("getUpdates", Fault.serverError(500));
             api.failNext("getUpdates", Fault.serverError(502));
-            api.send(ANNA_PRIVATE, ANNA, "/echo ping");
+            api.send(ANNA_PRIVATE, ANNA, "/echo before");
+            api.awaitFaulted("getUpdates", 2, WAIT);
+
             api.send(ANNA_PRIVATE, ANNA, "/echo after errors");
 
             List<SentMessage> answers = api.awaitMessages(ANNA_PRIVATE.id(), 2, WAIT);
-
-            assertEquals(List.of("ping", "after errors"), answers.stream().map(SentMessage::text).toList());
+            assertEquals(List.of("before", "after errors"), answers.stream().map(SentMessage::text).toList());
             assertTrue(bot.adapter.connected());
         }
     }
@@ -134,14 +135,14 @@ class TelegramAdapterResilienceTest {
     void pollingRecoversFromDroppedConnections() throws Exception {
         try (TelegramTestBot bot = TelegramTestBot.start(new ScriptedResponder())) {
             FakeBotApi api = bot.api;
-            api.send(ANNA_PRIVATE, ANNA, "/echo first");
-            api.awaitMessages(ANNA_PRIVATE.id(), 1, WAIT);
             api.failNext("getUpdates", Fault.dropConnection());
             api.failNext("getUpdates", Fault.dropConnection());
+            api.send(ANNA_PRIVATE, ANNA, "/echo before");
+            api.awaitFaulted("getUpdates", 2, WAIT);
 
-            api.send(ANNA_PRIVATE, ANNA, "/echo second");
+            api.send(ANNA_PRIVATE, ANNA, "/echo after drops");
 
-            assertEquals("second", api.awaitMessages(ANNA_PRIVATE.id(), 2, WAIT).get(1).text());
+            assertEquals("after drops", api.awaitMessages(ANNA_PRIVATE.id(), 2, WAIT).get(1).text());
         }
     }
 
@@ -236,10 +237,10 @@ class TelegramAdapterResilienceTest {
                 api.send(BORIS_PRIVATE, BORIS, "/echo to a blocked chat");
                 api.send(ANNA_PRIVATE, ANNA, "/echo ok");
                 api.awaitMessages(ANNA_PRIVATE.id(), 1, WAIT);
+                logs.await("in chat 602 not delivered", WAIT);
                 api.failNext("sendMessage", Fault.dropConnection());
                 api.send(ANNA_PRIVATE, ANNA, "/echo dropped");
                 logs.await("in chat 601 not delivered", WAIT);
-                logs.await("in chat 602 not delivered", WAIT);
                 api.refuseConnectionsFor(Duration.ofMillis(300));
                 Thread.sleep(400);
             }
