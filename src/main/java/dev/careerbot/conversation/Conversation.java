@@ -239,7 +239,7 @@ public final class Conversation implements Responder {
             return answerIntent("skills.overview", none, "command /skills");
         }
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
-                .orElseGet(() -> spotter.subjectsIn(matcher.terms(argument)));
+                .orElseGet(() -> spotter.subjectsLooselyIn(matcher.terms(argument)));
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {
