@@ -33,7 +33,7 @@ final class LogCapture implements AutoCloseable {
     /** Each event as one text: level, logger, message, and every throwable with its stack. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        synchronized (appender.list) {
+        synchronized (appender) {
             for (ILoggingEvent event : appender.list) {
                 StringBuilder line = new StringBuilder()
                         .append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
