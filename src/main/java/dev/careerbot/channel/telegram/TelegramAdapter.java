@@ -69,20 +69,21 @@ public final class TelegramAdapter implements ChatAdapter {
     private final SeenMessages seen = new SeenMessages(50_000);
     private final PollingSockets pollingSockets = new PollingSockets();
 
-    private OkHttpClient sendHttp;
-    private OkHttpClient pollHttp;
-    private ExecutorService sendDispatch;
-    private ScheduledExecutorService pollExecutor;
-    private ScheduledExecutorService workers;
-    private OkHttpTelegramClient client;
-    private TelegramBotsLongPollingApplication polling;
-    private BotSession session;
-    private PollingBackOff backOff;
-    private UpdateReader reader;
-    private ReplyComposer composer;
-    private Outbox outbox;
-    private SendPacer pacer;
-    private ChatLanes lanes;
+    // Built by start(), read by the polling and worker threads and by close() (often a shutdown hook).
+    private volatile OkHttpClient sendHttp;
+    private volatile OkHttpClient pollHttp;
+    private volatile ExecutorService sendDispatch;
+    private volatile ScheduledExecutorService pollExecutor;
+    private volatile ScheduledExecutorService workers;
+    private volatile OkHttpTelegramClient client;
+    private volatile TelegramBotsLongPollingApplication polling;
+    private volatile BotSession session;
+    private volatile PollingBackOff backOff;
+    private volatile UpdateReader reader;
+    private volatile ReplyComposer composer;
+    private volatile Outbox outbox;
+    private volatile SendPacer pacer;
+    private volatile ChatLanes lanes;
 
     /**
      * Timings that production leaves at their defaults and tests shorten.

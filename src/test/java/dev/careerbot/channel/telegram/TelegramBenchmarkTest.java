@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +97,8 @@ class TelegramBenchmarkTest {
         FakeChat[] chats = new FakeChat[count];
         for (int i = 0; i < count; i++) {
             long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
             }
             FakeUser user = FakeUser.person(firstUserId + i, "steady" + i);
             chats[i] = FakeChat.privateWith(user);
