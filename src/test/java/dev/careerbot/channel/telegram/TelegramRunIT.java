@@ -77,12 +77,15 @@ class TelegramRunIT {
         assertTrue(answer.text().startsWith(BundledAnswers.openingLine("skills.overview")), answer.text());
         assertFalse(answer.buttons().isEmpty(), "related topics as buttons: " + answer);
 
+        long terminatedAt = System.nanoTime();
         jar.terminate();
         int status = jar.awaitExit(STOPPED);
 
         assertTrue(Set.of(0, 143).contains(status), "a clean stop on SIGTERM\n" + jar.describe());
         List<Call> polls = api.calls("getUpdates");
-        assertEquals(lastUpdate + 1, polls.get(polls.size() - 1).params().path("offset").asInt(),
+        Call last = polls.get(polls.size() - 1);
+        assertTrue(last.atNanos() > terminatedAt, "a getUpdates on the way out, after SIGTERM\n" + jar.describe());
+        assertEquals(lastUpdate + 1, last.params().path("offset").asInt(),
                 "the last getUpdates confirms the answered update, so a restart does not answer it again\n"
                         + jar.describe());
         assertEquals(lastUpdate + 1, api.confirmedOffset(), jar.describe());
