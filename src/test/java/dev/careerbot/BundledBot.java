@@ -4,10 +4,12 @@ import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.ConfigLoader;
 import dev.careerbot.config.SessionSettings;
 import dev.careerbot.conversation.Conversation;
+import dev.careerbot.intent.Decision;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +44,18 @@ public final class BundledBot {
     /** A fresh conversation with other session settings, to test expiry and the bound. */
     public static Conversation conversation(Clock clock, SessionSettings sessions) {
         return new Conversation(Trained.KNOWLEDGE, Trained.MATCHER, sessions, clock);
+    }
+
+    /**
+     * A vague question that the shipped matcher puts in its "Did you mean" band, found among a
+     * few candidates so that tuning the knowledge base does not break the tests that need one.
+     */
+    public static String vagueQuestion() {
+        return List.of("model", "engineer", "learning", "skills or tools", "ai", "career", "data stuff",
+                        "what does a robotics engineer need to know").stream()
+                .filter(text -> matcher().match(text).decision() == Decision.CLARIFY)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("none of the vague questions is in the Did you mean band"));
     }
 
     /** Loaded and trained on first use, then shared (the holder idiom makes it thread-safe). */
