@@ -256,8 +256,12 @@ public final class Conversation implements Responder {
         if (argument.isBlank()) {
             return answerIntent("skills.overview", none, "command /skills");
         }
+        List<String> terms = matcher.terms(argument);
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
-                .orElseGet(() -> spotter.subjectsIn(matcher.terms(argument)));
+                .orElseGet(() -> spotter.subjectsIn(terms));
+        if (named.isEmpty()) {
+            named = spotter.subjectNamedBeginningWith(terms).map(List::of).orElse(List.of());
+        }
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {

@@ -70,6 +70,30 @@ class ConversationCommandsTest {
     }
 
     @Test
+    void skillsOfARoleTypedInShortAnswersThatRolesSkills() {
+        assertAnswers("role.ml_engineer.skills", say("/skills ml"));
+        assertAnswers("role.research_scientist.skills", say("/skills research"));
+        assertAnswers("role.robotics_engineer.skills", say("/skills robotics"));
+    }
+
+    @Test
+    void skillsOfARoleChosenFromTheMenuAnswersThatRolesSkills() {
+        CommandInfo skills = conversation.commands().stream().filter(info -> info.name().equals("skills"))
+                .findFirst().orElseThrow();
+        for (CommandInfo.Choice role : skills.argument().orElseThrow().choices()) {
+            Turn turn = say("/skills " + role.value());
+            assertEquals(BundledBot.knowledge().intentFor(role.value(), "skills").orElseThrow().id(), turn.intent(),
+                    role.value());
+        }
+    }
+
+    @Test
+    void readsCommandsInAnyCaseAndAddressedToTheBot() {
+        assertAnswers("role.nlp_engineer.skills", say("/SKILLS nlp"));
+        assertAnswers("role.nlp_engineer.skills", say("/skills@CareerBot nlp"));
+    }
+
+    @Test
     void skillsOfAnUnknownRoleSaysSoAndGivesTheGeneralSkills() {
         Turn turn = say("/skills nosuchrole");
         assertTrue(turn.reply().text().startsWith("I don't know the role \"nosuchrole\""), turn.reply().text());
