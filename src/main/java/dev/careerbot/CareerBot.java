@@ -127,7 +127,7 @@ public final class CareerBot {
     private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
 
     private Conversation conversation(Loaded loaded) {
-        return Assembly.conversation(loaded.knowledge(), loaded.config(), clock);
+        return Conversation.create(loaded.knowledge(), loaded.config().matcher(), loaded.config().sessions(), clock);
     }
 
     private int defaultCommand(CommandLine commandLine) {

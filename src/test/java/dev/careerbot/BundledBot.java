@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * The bot as it ships, for tests of every package: the project's {@code config/careerbot.yml},
- * its knowledge base, and the matcher built from them exactly as the jar builds it. Training
- * takes a few seconds, so the matcher is trained once per test run and shared; it is immutable
- * and thread-safe, and each test gets its own {@link Conversation} around it.
+ * its knowledge base, and the matcher built from them exactly as the jar builds it
+ * ({@link IntentMatcher#forKnowledge}). Training takes a few seconds, so the matcher is trained
+ * once per test run and shared; it is immutable and thread-safe, and each test gets its own
+ * {@link Conversation} around it.
  */
 public final class BundledBot {
 
@@ -63,6 +64,6 @@ public final class BundledBot {
         static final BotConfig CONFIG = new ConfigLoader(Map.of())
                 .load(Optional.of(ConfigLoader.DEFAULT_CONFIG)).config();
         static final KnowledgeBase KNOWLEDGE = new KnowledgeLoader().load(CONFIG.knowledgeBase()).base();
-        static final IntentMatcher MATCHER = Assembly.matcher(KNOWLEDGE, CONFIG.matcher());
+        static final IntentMatcher MATCHER = IntentMatcher.forKnowledge(KNOWLEDGE, CONFIG.matcher());
     }
 }

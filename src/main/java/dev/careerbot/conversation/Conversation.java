@@ -61,6 +61,13 @@ public final class Conversation implements Responder {
         this.commands = new CommandTable(knowledge);
     }
 
+    /** The conversation over a knowledge base, with its matcher trained as the settings say. */
+    public static Conversation create(KnowledgeBase knowledge, dev.careerbot.config.MatcherSettings matcherSettings,
+            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+        return new Conversation(knowledge, IntentMatcher.forKnowledge(knowledge, matcherSettings), sessionSettings,
+                clock);
+    }
+
     @Override
     public Optional<Reply> respond(InboundMessage message) {
         return Optional.of(answer(message).reply());
@@ -256,12 +263,8 @@ public final class Conversation implements Responder {
         if (argument.isBlank()) {
             return answerIntent("skills.overview", none, "command /skills");
         }
-        List<String> terms = matcher.terms(argument);
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
-                .orElseGet(() -> spotter.subjectsIn(terms));
-        if (named.isEmpty()) {
-            named = spotter.subjectNamedBeginningWith(terms).map(List::of).orElse(List.of());
-        }
+                .orElseGet(() -> spotter.subjectsLooselyIn(matcher.terms(argument)));
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {

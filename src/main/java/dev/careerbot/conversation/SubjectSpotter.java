@@ -4,7 +4,6 @@ import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.Subject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Finds which subjects a message names, through their aliases, read as the matcher reads. */
 final class SubjectSpotter {
@@ -12,7 +11,6 @@ final class SubjectSpotter {
     private record Alias(String subjectId, List<String> terms) {}
 
     private final List<Alias> aliases = new ArrayList<>();
-    private final List<Alias> aliasesInSubjectOrder;
 
     SubjectSpotter(List<Subject> subjects, IntentMatcher matcher) {
         for (Subject subject : subjects) {
@@ -26,7 +24,6 @@ final class SubjectSpotter {
                 }
             }
         }
-        aliasesInSubjectOrder = List.copyOf(aliases);
         // Longer aliases first, so "machine learning engineer" wins over "machine learning".
         aliases.sort((a, b) -> Integer.compare(b.terms().size(), a.terms().size()));
     }
@@ -60,25 +57,21 @@ final class SubjectSpotter {
     }
 
     /**
-     * The subject with a name that begins with all the terms and adds the fewest ("ml" for
-     * "ml engineer", "research" for "research scientist"), for a role typed in short; ties go
-     * to the subject listed first.
+     * For a command argument such as "ml" or "research": the subjects named in the terms, else
+     * the first subject one of whose aliases contains the terms ("research" in "research
+     * scientist").
      */
-    Optional<String> subjectNamedBeginningWith(List<String> terms) {
-        if (terms.isEmpty()) {
-            return Optional.empty();
+    List<String> subjectsLooselyIn(List<String> terms) {
+        List<String> exact = subjectsIn(terms);
+        if (!exact.isEmpty() || terms.isEmpty()) {
+            return exact;
         }
-        Optional<String> best = Optional.empty();
-        int fewestExtra = Integer.MAX_VALUE;
-        for (Alias alias : aliasesInSubjectOrder) {
-            List<String> name = alias.terms();
-            int extra = name.size() - terms.size();
-            if (extra >= 0 && extra < fewestExtra && name.subList(0, terms.size()).equals(terms)) {
-                best = Optional.of(alias.subjectId());
-                fewestExtra = extra;
+        for (Alias alias : aliases) {
+            if (java.util.Collections.indexOfSubList(alias.terms(), terms) >= 0) {
+                return List.of(alias.subjectId());
             }
         }
-        return best;
+        return List.of();
     }
 
     private static boolean free(boolean[] used, int start, int size) {

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.BundledBot;
+import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,11 +136,9 @@ class IntentMatcherTest {
 
     @Test
     void scoresIdenticallyWhenTrainedTwiceOnTheSameExamples() {
-        List<LabelledExample> examples = examplesOf(BundledBot.knowledge());
-        IntentMatcher.Options options = new IntentMatcher.Options(1000, BundledBot.knowledge().synonyms(),
-                List.of(), OptionalDouble.of(0.5), OptionalDouble.of(0.25), true, false, Training.defaults());
-        IntentMatcher first = IntentMatcher.train(examples, options, Optional.empty());
-        IntentMatcher second = IntentMatcher.train(examples, options, Optional.empty());
+        MatcherSettings fixedThresholds = new MatcherSettings(OptionalDouble.of(0.5), OptionalDouble.of(0.25), 1000);
+        IntentMatcher first = IntentMatcher.forKnowledge(BundledBot.knowledge(), fixedThresholds);
+        IntentMatcher second = IntentMatcher.forKnowledge(BundledBot.knowledge(), fixedThresholds);
         for (String text : List.of("what does an NLP engineer do", "computr vison enginer skils",
                 "what is the capital of France", "do I need a PhD", "tell me more")) {
             assertEquals(first.match(text), second.match(text), text);
@@ -173,16 +170,5 @@ class IntentMatcherTest {
         List<String> expected = BundledBot.knowledge().intents().stream().map(Intent::id)
                 .filter(id -> !id.equals(KnowledgeBase.OUT_OF_SCOPE)).sorted().toList();
         assertEquals(expected, matcher.intents().stream().sorted().toList());
-    }
-
-    private static List<LabelledExample> examplesOf(KnowledgeBase knowledge) {
-        List<LabelledExample> examples = new ArrayList<>();
-        for (Intent intent : knowledge.intents()) {
-            if (!intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
-                intent.examples().forEach(text -> examples.add(LabelledExample.of(text, intent.id())));
-            }
-        }
-        knowledge.outOfScopeExamples().forEach(text -> examples.add(LabelledExample.of(text, Match.OUT_OF_SCOPE)));
-        return examples;
     }
 }
