@@ -1,6 +1,5 @@
 package dev.careerbot.knowledge;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,8 @@ import java.util.Optional;
 /**
  * Everything the bot knows, as loaded and validated from the knowledge base file.
  *
- * @param source the file it was loaded from
+ * @param source where it was loaded from, as messages name it: a file path, or
+ *     {@code classpath:bundled/knowledge.yml} for the copy bundled in the jar
  * @param intents the intents in file order
  * @param subjects the subjects follow-ups can swap between
  * @param synonyms words or phrases and what they stand for ("ml" to "machine learning"),
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param contentHash SHA-256 of the file's bytes, hex
  */
 public record KnowledgeBase(
-        Path source,
+        String source,
         List<Intent> intents,
         List<Subject> subjects,
         Map<String, String> synonyms,

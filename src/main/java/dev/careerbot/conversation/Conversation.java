@@ -1,0 +1,307 @@
+package dev.careerbot.conversation;
+
+import dev.careerbot.intent.Candidate;
+import dev.careerbot.intent.Decision;
+import dev.careerbot.intent.IntentMatcher;
+import dev.careerbot.intent.Match;
+import dev.careerbot.knowledge.Intent;
+import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.InboundMessage;
+import dev.careerbot.message.Reply;
+import dev.careerbot.message.Responder;
+import dev.careerbot.message.Suggestion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dialogue: commands, matching, follow-ups against the last topic, "Did you mean" questions
+ * and fallbacks, with a bounded memory per person and chat. The one {@link Responder} every
+ * adapter talks to. Thread-safe; never throws for any text.
+ */
+public final class Conversation implements Responder {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    static final String OTHER_LANGUAGE_REPLY = "Sorry, I only answer in English. Please ask your "
+            + "question in English, for example: **What skills does an AI engineer need?**";
+    static final String EMPTY_REPLY = "I didn't catch any words there. Ask me anything about AI "
+            + "engineering careers (roles, skills, tools, how to start), or send /help.";
+    static final String FAILURE_REPLY = "Sorry, something went wrong on my side while answering. "
+            + "Please try again, or send /help.";
+
+    private static final Set<String> REFERRING_WORDS = Set.of(
+            "they", "them", "their", "theirs", "he", "she", "him", "his", "her", "hers", "it", "its",
+            "this", "that", "these", "those");
+    private static final Set<String> MORE_WORDS = Set.of(
+            "tell", "me", "more", "go", "on", "continue", "elaborate", "please", "can", "you",
+            "about", "that", "it", "this", "some", "detail", "what", "else", "and", "ok", "okay");
+    private static final Set<String> MORE_CUES = Set.of("more", "continue", "elaborate", "else", "detail");
+
+    private final KnowledgeBase knowledge;
+    private final IntentMatcher matcher;
+    private final SessionStore sessions;
+    private final Clock clock;
+    private final SubjectSpotter spotter;
+    private final CommandTable commands;
+
+    public Conversation(KnowledgeBase knowledge, IntentMatcher matcher,
+            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+        this.knowledge = knowledge;
+        this.matcher = matcher;
+        this.sessions = new SessionStore(sessionSettings.expiry(), sessionSettings.maxSessions());
+        this.clock = clock;
+        this.spotter = new SubjectSpotter(knowledge.subjects(), matcher);
+        this.commands = new CommandTable(knowledge);
+    }
+
+    @Override
+    public Optional<Reply> respond(InboundMessage message) {
+        return Optional.of(answer(message).reply());
+    }
+
+    @Override
+    public List<CommandInfo> commands() {
+        return commands.infos();
+    }
+
+    /** The number of conversations remembered right now. */
+    public int activeSessions() {
+        return sessions.size();
+    }
+
+    /** Answers one message and says how; never throws. */
+    public Turn answer(InboundMessage message) {
+        try {
+            return answerUnsafely(message);
+        } catch (RuntimeException failure) {
+            log.error("Could not answer a {} message", message.platform(), failure);
+            return new Turn(Reply.text(FAILURE_REPLY), Match.OUT_OF_SCOPE, 0, List.of(),
+                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of()), "failure");
+        }
+    }
+
+    private Turn answerUnsafely(InboundMessage message) {
+        Instant now = clock.instant();
+        String key = message.sessionKey();
+        SessionContext context = sessions.get(key, now).orElse(SessionContext.fresh(now));
+        String text = message.text().strip();
+        Optional<CommandTable.Invocation> command = commands.parse(text);
+        if (command.isPresent()) {
+            return runCommand(command.get(), key, context, now);
+        }
+        Match match = matcher.match(text);
+        List<String> terms = matcher.terms(text);
+        Turn turn = switch (match.decision()) {
+            case EMPTY -> plain(EMPTY_REPLY, match, "empty");
+            case OTHER_LANGUAGE -> plain(OTHER_LANGUAGE_REPLY, match, "other language");
+            default -> resolve(match, terms, context);
+        };
+        remember(key, context, turn, now);
+        return turn;
+    }
+
+    private Turn resolve(Match match, List<String> terms, SessionContext context) {
+        Optional<String> more = askForMore(terms, context);
+        if (more.isPresent()) {
+            return answerIntent(more.get(), match, "asked for more after " + context.lastIntent().orElse(""));
+        }
+        Optional<Intent> followUp = followUp(match, terms, context);
+        if (followUp.isPresent()) {
+            return answerIntent(followUp.get().id(), match, "follow-up resolved against the conversation");
+        }
+        return switch (match.decision()) {
+            case ANSWER -> answerIntent(match.intent(), match, "matched");
+            case CLARIFY -> clarify(match);
+            default -> outOfScope(match);
+        };
+    }
+
+    /**
+     * Follow-ups. Three cases, tried in order:
+     * <ol>
+     *   <li>an elliptical question naming one new subject ("and for computer vision?", "what about
+     *       robotics engineers?") keeps the last facet and swaps the subject;
+     *   <li>a question that refers back ("what skills do they need?") keeps the last subject and
+     *       takes the facet the matcher found;
+     *   <li>a question naming one subject whose best intent is another subject's same facet is
+     *       moved to the named subject.
+     * </ol>
+     * A question that stands on its own is left to the matcher.
+     */
+    private Optional<Intent> followUp(Match match, List<String> terms, SessionContext context) {
+        List<String> named = spotter.subjectsIn(terms);
+        Optional<Intent> top = knowledge.intent(match.topCandidate());
+        boolean plausible = match.decision() != Decision.OUT_OF_SCOPE
+                || match.confidence() >= matcher.thresholds().clarify() / 2;
+        if (named.size() == 1 && isElliptical(terms) && context.facet().isPresent()
+                && !context.subject().equals(Optional.of(named.get(0)))) {
+            return knowledge.intentFor(named.get(0), context.facet().get())
+                    .or(() -> knowledge.intentFor(named.get(0), "overview"));
+        }
+        if (named.isEmpty() && context.subject().isPresent() && refersBack(terms) && plausible
+                && top.flatMap(Intent::facet).isPresent()
+                && !top.flatMap(Intent::subject).equals(context.subject())) {
+            return facetOf(context.subject().get(), top.get().facet().get());
+        }
+        if (named.size() == 1 && plausible && top.flatMap(Intent::facet).isPresent()
+                && top.flatMap(Intent::subject).isPresent()
+                && !top.get().subject().get().equals(named.get(0))) {
+            return knowledge.intentFor(named.get(0), top.get().facet().get());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Intent> facetOf(String subject, String facet) {
+        Optional<Intent> exact = knowledge.intentFor(subject, facet);
+        if (exact.isPresent() || !facet.equals("responsibilities")) {
+            return exact;
+        }
+        return knowledge.intentFor(subject, "overview");
+    }
+
+    private static boolean isElliptical(List<String> terms) {
+        if (terms.isEmpty()) {
+            return false;
+        }
+        String first = terms.get(0);
+        String second = terms.size() > 1 ? terms.get(1) : "";
+        return first.equals("and") || first.equals("also") || first.equals("or")
+                || ((first.equals("what") || first.equals("how")) && second.equals("about"))
+                || first.equals("for")
+                || (first.equals("same") && second.equals("for"));
+    }
+
+    private static boolean refersBack(List<String> terms) {
+        return terms.stream().anyMatch(REFERRING_WORDS::contains);
+    }
+
+    private Optional<String> askForMore(List<String> terms, SessionContext context) {
+        if (context.lastIntent().isEmpty() || terms.isEmpty()
+                || !MORE_WORDS.containsAll(terms) || terms.stream().noneMatch(MORE_CUES::contains)) {
+            return Optional.empty();
+        }
+        return knowledge.intent(context.lastIntent().get())
+                .flatMap(last -> last.related().stream().findFirst());
+    }
+
+    private Turn runCommand(CommandTable.Invocation invocation, String key, SessionContext context,
+            Instant now) {
+        Match none = new Match(Decision.ANSWER, Match.OUT_OF_SCOPE, 1.0, List.of());
+        if (invocation.command().equals("reset")) {
+            sessions.remove(key);
+            return plain("Done: I have forgotten our conversation. Ask me anything to start again.",
+                    none, "command /reset");
+        }
+        Turn turn = switch (invocation.command()) {
+            case "start" -> startTurn(none);
+            case "skills" -> skillsTurn(invocation.argument(), none);
+            case "topic" -> knowledge.intent(invocation.argument())
+                    .map(intent -> answerIntent(intent.id(), none, "command /topic"))
+                    .orElseGet(() -> plain("I no longer know that topic. Send /help to see what I can"
+                            + " answer.", none, "unknown topic"));
+            default -> commands.intentOf(invocation.command())
+                    .filter(id -> knowledge.intent(id).isPresent())
+                    .map(id -> answerIntent(id, none, "command /" + invocation.command()))
+                    .orElseGet(() -> plain("I don't know the command /" + invocation.command()
+                            + ". Send /help to see what I can do.", none, "unknown command"));
+        };
+        remember(key, context, turn, now);
+        return turn;
+    }
+
+    private Turn startTurn(Match none) {
+        Optional<Intent> greeting = knowledge.intent("greeting");
+        Optional<Intent> help = knowledge.intent("help");
+        StringBuilder text = new StringBuilder();
+        greeting.ifPresent(intent -> text.append(intent.answer().strip()));
+        help.ifPresent(intent -> text.append(text.isEmpty() ? "" : "\n\n").append(intent.answer().strip()));
+        if (text.isEmpty()) {
+            text.append("Hi! Ask me anything about AI engineering careers.");
+        }
+        return new Turn(Reply.withSuggestions(text.toString(), suggestions(help.map(Intent::related)
+                .orElse(List.of()))), help.map(Intent::id).orElse("help"), 1.0, List.of(), none, "command /start");
+    }
+
+    private Turn skillsTurn(String argument, Match none) {
+        if (argument.isBlank()) {
+            return answerIntent("skills.overview", none, "command /skills");
+        }
+        List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
+                .orElseGet(() -> spotter.subjectsIn(matcher.terms(argument)));
+        Optional<Intent> roleSkills = named.stream().findFirst()
+                .flatMap(subject -> knowledge.intentFor(subject, "skills"));
+        if (roleSkills.isPresent()) {
+            return answerIntent(roleSkills.get().id(), none, "command /skills " + argument);
+        }
+        Turn general = answerIntent("skills.overview", none, "command /skills with an unknown role");
+        String note = "I don't know the role \"" + argument.strip() + "\", so here are the skills every AI"
+                + " engineer needs. Try /roles to see the roles I know.\n\n";
+        return new Turn(new Reply(note + general.reply().text(), general.reply().suggestions(), false),
+                general.intent(), general.confidence(), List.of(), none, general.note());
+    }
+
+    private Turn answerIntent(String intentId, Match match, String note) {
+        Optional<Intent> intent = knowledge.intent(intentId);
+        if (intent.isEmpty()) {
+            return outOfScope(match);
+        }
+        Reply reply = Reply.withSuggestions(intent.get().answer().strip(), suggestions(intent.get().related()));
+        return new Turn(reply, intentId, match.confidence(), List.of(), match, note);
+    }
+
+    private Turn clarify(Match match) {
+        List<Candidate> two = match.candidates().subList(0, 2);
+        List<String> ids = two.stream().map(Candidate::intent).toList();
+        String first = title(ids.get(0));
+        String second = title(ids.get(1));
+        String text = "I'm not sure I understood. Did you mean **" + first + "** or **" + second + "**?";
+        return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
+                ids, match, "clarify");
+    }
+
+    private Turn outOfScope(Match match) {
+        Optional<Intent> fallback = knowledge.intent(KnowledgeBase.OUT_OF_SCOPE);
+        String text = fallback.map(intent -> intent.answer().strip()).orElse(
+                "Sorry, that is outside what I know. I answer questions about AI engineering careers;"
+                        + " send /help to see the topics.");
+        List<String> related = fallback.map(Intent::related).orElse(List.of());
+        return new Turn(Reply.withSuggestions(text, suggestions(related)), Match.OUT_OF_SCOPE,
+                match.confidence(), List.of(), match, "out of scope");
+    }
+
+    private static Turn plain(String text, Match match, String note) {
+        return new Turn(Reply.text(text), Match.OUT_OF_SCOPE, match.confidence(), List.of(), match, note);
+    }
+
+    private List<Suggestion> suggestions(List<String> intentIds) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (String id : intentIds) {
+            knowledge.intent(id).ifPresent(intent ->
+                    suggestions.add(new Suggestion(intent.title(), CommandTable.topicCommand(id))));
+        }
+        return suggestions;
+    }
+
+    private String title(String intentId) {
+        return knowledge.intent(intentId).map(Intent::title).orElse(intentId);
+    }
+
+    private void remember(String key, SessionContext context, Turn turn, Instant now) {
+        Optional<Intent> answered = knowledge.intent(turn.intent())
+                .filter(intent -> !intent.id().equals(KnowledgeBase.OUT_OF_SCOPE));
+        if (answered.isEmpty() || !turn.clarify().isEmpty()) {
+            sessions.put(key, new SessionContext(context.lastIntent(), context.subject(), context.facet(), now));
+            return;
+        }
+        Intent intent = answered.get();
+        Optional<String> subject = intent.subject().or(context::subject);
+        sessions.put(key, new SessionContext(Optional.of(intent.id()), subject, intent.facet(), now));
+    }
+}

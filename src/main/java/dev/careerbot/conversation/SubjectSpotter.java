@@ -1,0 +1,67 @@
+package dev.careerbot.conversation;
+
+import dev.careerbot.intent.IntentMatcher;
+import dev.careerbot.knowledge.Subject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds which subjects a message names, through their aliases, read as the matcher reads. */
+final class SubjectSpotter {
+
+    private record Alias(String subjectId, List<String> terms) {}
+
+    private final List<Alias> aliases = new ArrayList<>();
+
+    SubjectSpotter(List<Subject> subjects, IntentMatcher matcher) {
+        for (Subject subject : subjects) {
+            List<String> names = new ArrayList<>(subject.aliases());
+            names.add(subject.name());
+            names.add(subject.id().replace('_', ' '));
+            for (String name : names) {
+                List<String> terms = matcher.terms(name);
+                if (!terms.isEmpty()) {
+                    aliases.add(new Alias(subject.id(), terms));
+                }
+            }
+        }
+        // Longer aliases first, so "machine learning engineer" wins over "machine learning".
+        aliases.sort((a, b) -> Integer.compare(b.terms().size(), a.terms().size()));
+    }
+
+    /** The subjects named in the terms, in order of first mention, each once. */
+    List<String> subjectsIn(List<String> terms) {
+        boolean[] used = new boolean[terms.size()];
+        List<int[]> found = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Alias alias : aliases) {
+            int size = alias.terms().size();
+            for (int start = 0; start + size <= terms.size(); start++) {
+                if (terms.subList(start, start + size).equals(alias.terms()) && free(used, start, size)) {
+                    for (int i = start; i < start + size; i++) {
+                        used[i] = true;
+                    }
+                    found.add(new int[] {start, ids.size()});
+                    ids.add(alias.subjectId());
+                }
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<String> ordered = new ArrayList<>();
+        for (int[] hit : found) {
+            String id = ids.get(hit[1]);
+            if (!ordered.contains(id)) {
+                ordered.add(id);
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean free(boolean[] used, int start, int size) {
+        for (int i = start; i < start + size; i++) {
+            if (used[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,291 @@
+package dev.careerbot.intent;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Maps any message to an intent with a confidence in [0,1], or to {@code out_of_scope}: a
+ * softmax classifier over word and character n-grams, trained on labelled examples (the
+ * knowledge base's, or a data set such as CLINC150), with thresholds chosen on data. Thread-safe
+ * and deterministic: the same examples give the same matcher.
+ */
+public final class IntentMatcher {
+
+    private static final int CANDIDATES = 5;
+
+    private final Model model;
+    private final Thresholds thresholds;
+    private final LanguageGuard languageGuard = new LanguageGuard();
+
+    private IntentMatcher(Model model, Thresholds thresholds) {
+        this.model = model;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * How to build a matcher.
+     *
+     * @param maxInputChars how much of a message is read
+     * @param synonyms phrase expansions applied before matching
+     * @param extraVocabulary words the spelling corrector should know besides the examples'
+     *     (subject aliases, for instance)
+     * @param answerThreshold a fixed answer threshold, or empty to calibrate
+     * @param clarifyThreshold a fixed clarify threshold, or empty to calibrate
+     * @param clarifyBand whether there is a "Did you mean" band at all
+     * @param training classifier training knobs
+     */
+    public record Options(
+            int maxInputChars,
+            Map<String, String> synonyms,
+            Collection<String> extraVocabulary,
+            OptionalDouble answerThreshold,
+            OptionalDouble clarifyThreshold,
+            boolean clarifyBand,
+            SoftmaxClassifier.Training training) {
+
+        public Options {
+            synonyms = Map.copyOf(synonyms);
+            extraVocabulary = List.copyOf(extraVocabulary);
+        }
+
+        /** Calibrated thresholds with a clarify band, default training. */
+        public static Options calibrated(int maxInputChars, Map<String, String> synonyms,
+                Collection<String> extraVocabulary) {
+            return new Options(maxInputChars, synonyms, extraVocabulary, OptionalDouble.empty(),
+                    OptionalDouble.empty(), true, SoftmaxClassifier.Training.defaults());
+        }
+
+        /** For benchmarks such as CLINC150: no synonyms, no clarify band. */
+        public static Options plain(int maxInputChars) {
+            return new Options(maxInputChars, Map.of(), List.of(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), false, SoftmaxClassifier.Training.defaults());
+        }
+
+        Options withFixedThresholds(double answer, double clarify) {
+            return new Options(maxInputChars, synonyms, extraVocabulary, OptionalDouble.of(answer),
+                    OptionalDouble.of(clarify), clarifyBand, training);
+        }
+    }
+
+    /**
+     * Trains on the examples. Examples labelled {@code out_of_scope} are learnt as a class of
+     * their own, so the matcher knows where its knowledge ends. Thresholds that the options leave
+     * open are calibrated on {@code validation} when given, else by cross-validation over the
+     * examples themselves.
+     */
+    public static IntentMatcher train(List<LabelledExample> examples, Options options,
+            Optional<List<LabelledExample>> validation) {
+        if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
+            throw new IllegalArgumentException("the matcher needs at least one in-scope example");
+        }
+        Model model = Model.build(examples, options);
+        Thresholds thresholds = thresholds(examples, options, validation, model);
+        return new IntentMatcher(model, thresholds);
+    }
+
+    private static Thresholds thresholds(List<LabelledExample> examples, Options options,
+            Optional<List<LabelledExample>> validation, Model model) {
+        if (options.answerThreshold().isPresent()) {
+            double answer = options.answerThreshold().getAsDouble();
+            double clarify = !options.clarifyBand() ? answer
+                    : Math.min(answer, options.clarifyThreshold().orElse(answer / 2));
+            return new Thresholds(answer, clarify, "configured");
+        }
+        List<Observation> observations;
+        String origin;
+        if (validation.isPresent()) {
+            observations = new ArrayList<>();
+            for (LabelledExample example : validation.get()) {
+                observations.add(model.observe(example));
+            }
+            origin = "tuned on " + validation.get().size() + " validation examples";
+        } else {
+            observations = crossValidate(examples, options);
+            origin = "cross-validated on " + examples.size() + " examples";
+        }
+        Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(), origin);
+        if (options.clarifyBand() && options.clarifyThreshold().isPresent()) {
+            return new Thresholds(chosen.answer(),
+                    Math.min(chosen.answer(), options.clarifyThreshold().getAsDouble()), origin);
+        }
+        return chosen;
+    }
+
+    private static List<Observation> crossValidate(List<LabelledExample> examples, Options options) {
+        int folds = examples.size() > 5000 ? 3 : 5;
+        Map<String, Integer> seenPerLabel = new HashMap<>();
+        int[] foldOf = new int[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            int seen = seenPerLabel.merge(examples.get(i).label(), 1, Integer::sum);
+            foldOf[i] = seen % folds;
+        }
+        Options fixed = options.withFixedThresholds(1, 1);
+        List<Observation> observations = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<LabelledExample> training = new ArrayList<>();
+            List<LabelledExample> heldOut = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (foldOf[i] == fold ? heldOut : training).add(examples.get(i));
+            }
+            if (training.stream().allMatch(LabelledExample::isOutOfScope)) {
+                continue;
+            }
+            Model model = Model.build(training, fixed);
+            for (LabelledExample example : heldOut) {
+                observations.add(model.observe(example));
+            }
+        }
+        return observations;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The intents this matcher can answer, in training order. */
+    public List<String> intents() {
+        return model.labels().stream().filter(label -> !label.equals(Match.OUT_OF_SCOPE)).toList();
+    }
+
+    /**
+     * The message's words as the matcher reads them, stemmed: the readable prefix only, noise
+     * removed, synonyms applied, misspellings corrected. For spotting subjects and cue words.
+     */
+    public List<String> terms(String text) {
+        List<String> tokens = model.tokens(model.normalizer().readablePrefix(text == null ? "" : text));
+        List<String> terms = new ArrayList<>(tokens.size());
+        tokens.forEach(token -> terms.add(TextNormalizer.stem(token)));
+        return terms;
+    }
+
+    /** Matches one message; never throws, whatever the text. */
+    public Match match(String text) {
+        String readable = model.normalizer().readablePrefix(text == null ? "" : text);
+        List<String> tokens = model.tokens(readable);
+        if (tokens.isEmpty()) {
+            return Match.nothing(Decision.EMPTY);
+        }
+        if (languageGuard.isOtherLanguage(readable, tokens)) {
+            return Match.nothing(Decision.OTHER_LANGUAGE);
+        }
+        Scores scores = model.scores(tokens);
+        List<Candidate> candidates = scores.candidates(CANDIDATES);
+        if (candidates.isEmpty()) {
+            return Match.nothing(Decision.OUT_OF_SCOPE);
+        }
+        double confidence = candidates.get(0).score();
+        if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
+            return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates);
+        }
+        if (confidence >= thresholds.answer()) {
+            return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates);
+        }
+        if (confidence >= thresholds.clarify() && candidates.size() >= 2) {
+            return new Match(Decision.CLARIFY, candidates.get(0).intent(), confidence, candidates);
+        }
+        return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates);
+    }
+
+    /** What one held-out or validation example looked like to a model. */
+    record Observation(double confidence, boolean outOfScopeWins, boolean topCorrect,
+            boolean topTwoCorrect, boolean expectsOutOfScope) {}
+
+    /** Class probabilities of one message. */
+    private record Scores(List<String> labels, double[] probabilities, int outOfScopeIndex,
+            boolean hasKnownFeatures) {
+
+        List<Candidate> candidates(int limit) {
+            List<Candidate> all = new ArrayList<>();
+            for (int c = 0; c < probabilities.length; c++) {
+                if (c != outOfScopeIndex) {
+                    all.add(new Candidate(labels.get(c), probabilities[c]));
+                }
+            }
+            all.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                    .thenComparing(Candidate::intent));
+            return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+
+        boolean outOfScopeWins() {
+            if (outOfScopeIndex < 0) {
+                return false;
+            }
+            double oos = probabilities[outOfScopeIndex];
+            for (int c = 0; c < probabilities.length; c++) {
+                if (c != outOfScopeIndex && probabilities[c] >= oos) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The trained pieces: text handling, features, classifier and its labels. */
+    private record Model(TextNormalizer normalizer, SpellingCorrector speller,
+            FeatureExtractor features, SoftmaxClassifier classifier, List<String> labels,
+            int outOfScopeIndex) {
+
+        static Model build(List<LabelledExample> examples, Options options) {
+            TextNormalizer normalizer = new TextNormalizer(options.maxInputChars(), options.synonyms());
+            List<List<String>> tokenised = new ArrayList<>(examples.size());
+            Map<String, Integer> frequencies = new HashMap<>();
+            for (LabelledExample example : examples) {
+                List<String> tokens = normalizer.tokens(example.text());
+                tokenised.add(tokens);
+                tokens.forEach(token -> frequencies.merge(token, 1, Integer::sum));
+            }
+            for (String phrase : options.extraVocabulary()) {
+                normalizer.tokens(phrase).forEach(token -> frequencies.merge(token, 1, Integer::sum));
+            }
+            Map<String, Integer> labelIndex = new LinkedHashMap<>();
+            int[] labels = new int[examples.size()];
+            for (int i = 0; i < examples.size(); i++) {
+                labels[i] = labelIndex.computeIfAbsent(examples.get(i).label(), key -> labelIndex.size());
+            }
+            FeatureExtractor features = FeatureExtractor.fit(tokenised);
+            List<SparseVector> vectors = tokenised.stream().map(features::vector).toList();
+            SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels, features.size(),
+                    labelIndex.size(), options.training());
+            List<String> labelList = List.copyOf(labelIndex.keySet());
+            return new Model(normalizer, new SpellingCorrector(frequencies), features, classifier,
+                    labelList, labelList.indexOf(Match.OUT_OF_SCOPE));
+        }
+
+        List<String> tokens(String text) {
+            List<String> raw = normalizer.tokens(text);
+            List<String> corrected = new ArrayList<>(raw.size());
+            for (String token : raw) {
+                corrected.add(speller.correct(token));
+            }
+            return corrected;
+        }
+
+        Scores scores(List<String> tokens) {
+            SparseVector vector = features.vector(tokens);
+            return new Scores(labels, classifier.probabilities(vector), outOfScopeIndex, !vector.isEmpty());
+        }
+
+        Observation observe(LabelledExample example) {
+            List<String> tokens = tokens(example.text());
+            boolean expectsOutOfScope = example.isOutOfScope();
+            if (tokens.isEmpty()) {
+                return new Observation(0, true, false, false, expectsOutOfScope);
+            }
+            Scores scores = scores(tokens);
+            List<Candidate> candidates = scores.candidates(2);
+            boolean topCorrect = !candidates.isEmpty() && example.labels().contains(candidates.get(0).intent());
+            boolean topTwoCorrect = topCorrect
+                    || (candidates.size() > 1 && example.labels().contains(candidates.get(1).intent()));
+            double confidence = candidates.isEmpty() ? 0 : candidates.get(0).score();
+            return new Observation(confidence, scores.outOfScopeWins() || !scores.hasKnownFeatures(),
+                    topCorrect, topTwoCorrect, expectsOutOfScope);
+        }
+    }
+}

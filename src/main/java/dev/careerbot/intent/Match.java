@@ -1,0 +1,30 @@
+package dev.careerbot.intent;
+
+import java.util.List;
+
+/**
+ * The matcher's verdict on one message.
+ *
+ * @param decision what to do with it
+ * @param intent the intent to answer (the top candidate when answering or clarifying), or
+ *     {@code out_of_scope}
+ * @param confidence the top candidate's score, also when the message is out of scope
+ * @param candidates the best in-scope candidates, best first (at most five)
+ */
+public record Match(Decision decision, String intent, double confidence, List<Candidate> candidates) {
+
+    public static final String OUT_OF_SCOPE = "out_of_scope";
+
+    public Match {
+        candidates = List.copyOf(candidates);
+    }
+
+    static Match nothing(Decision decision) {
+        return new Match(decision, OUT_OF_SCOPE, 0.0, List.of());
+    }
+
+    /** The best candidate whatever the decision, or {@code out_of_scope} when there is none. */
+    public String topCandidate() {
+        return candidates.isEmpty() ? OUT_OF_SCOPE : candidates.get(0).intent();
+    }
+}
