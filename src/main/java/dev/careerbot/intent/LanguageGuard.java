@@ -36,7 +36,7 @@ final class LanguageGuard {
             "che", "cosa", "il", "lo", "gli", "di", "ingegnere", "ciao", "grazie", "sono", "faccio",
             "diventare", "competenze", "non", "perché",
             // Dutch
-            "wat", "een", "het", "hoe", "ik", "voor", "en", "doet", "moet", "leren", "dank");
+            "wat", "een", "het", "hoe", "ik", "voor", "doet", "moet", "leren", "dank");
 
     boolean isOtherLanguage(String text, List<String> tokens) {
         int latin = 0;
