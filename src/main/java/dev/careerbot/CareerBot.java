@@ -1,7 +1,249 @@
 package dev.careerbot;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.channel.console.ConsoleChat;
+import dev.careerbot.config.BotConfig;
+import dev.careerbot.config.ConfigException;
+import dev.careerbot.config.ConfigLoader;
+import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.config.SetupCheck;
+import dev.careerbot.conversation.Conversation;
+import dev.careerbot.evaluation.BatchAnswerer;
+import dev.careerbot.evaluation.ConversationAnswerer;
+import dev.careerbot.evaluation.EvalCommand;
+import dev.careerbot.evaluation.EvalReport;
+import dev.careerbot.evaluation.EvaluationException;
+import dev.careerbot.evaluation.JsonLines;
+import dev.careerbot.evaluation.MatchCommand;
+import dev.careerbot.evaluation.MatcherAnswerer;
+import dev.careerbot.intent.IntentMatcher;
+import dev.careerbot.intent.LabelledExample;
+import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.knowledge.KnowledgeException;
+import dev.careerbot.knowledge.KnowledgeLoader;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command-line entry point: parses the command, loads config and knowledge, and runs the
+ * console chat, the platform adapters, or one of the tools ({@code match}, {@code eval},
+ * {@code check}).
+ */
 public final class CareerBot {
+
+    private static final Logger log = LoggerFactory.getLogger(CareerBot.class);
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    CareerBot(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+    }
+
     public static void main(String[] args) {
-        System.out.println("CareerBot");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = new CareerBot(System.in, out, err, System.getenv(), Clock.systemUTC()).run(args);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command and returns the process exit status. */
+    int run(String[] args) {
+        try {
+            CommandLine commandLine = CommandLine.parse(args);
+            if (commandLine.flag("--help") || commandLine.command().equals(Optional.of("help"))) {
+                usage(out);
+                return 0;
+            }
+            return switch (commandLine.command().orElse("")) {
+                case "chat" -> chat(commandLine);
+                case "run" -> runAdapters(commandLine);
+                case "match" -> match(commandLine);
+                case "eval" -> eval(commandLine);
+                case "check" -> check(commandLine);
+                default -> defaultCommand(commandLine);
+            };
+        } catch (CommandLine.UsageException wrong) {
+            err.println("careerbot: " + wrong.getMessage());
+            usage(err);
+            return 2;
+        } catch (ConfigException | KnowledgeException problem) {
+            err.println("careerbot: cannot start; fix these and try again (java -jar careerbot.jar check lists them all):");
+            err.println(problem.getMessage());
+            return 1;
+        } catch (EvaluationException problem) {
+            err.println("careerbot: " + problem.getMessage());
+            return 1;
+        }
+    }
+
+    private static void usage(PrintStream stream) {
+        stream.println("""
+                usage: java -jar careerbot.jar [command] [options]
+                  (no command)         run the enabled platforms, or chat here when none is enabled
+                  chat                 talk to the bot in this terminal
+                  run                  start every enabled platform adapter
+                  match                answer JSON lines from stdin: {"text": ..., "session": ...}
+                  eval --test FILE     score a labelled file: accuracy, out-of-scope recall, latency
+                  check                validate the config and the knowledge base
+                options:
+                  --config FILE        the config (else $CAREERBOT_CONFIG, ./config/careerbot.yml, the bundled one)
+                  --explain            show the matcher's top candidates and scores
+                  --train FILE         match/eval: train on {"text","intent"} lines instead of the knowledge base
+                  --val FILE           match/eval with --train: tune the out-of-scope threshold on this file
+                  --json               eval: print the report as JSON""");
+    }
+
+    private Loaded load(CommandLine commandLine) {
+        ConfigLoader.Loaded config = new ConfigLoader(environment)
+                .load(commandLine.option("--config").map(Path::of));
+        config.warnings().forEach(warning -> log.warn("{}", warning));
+        KnowledgeLoader.Loaded knowledge = new KnowledgeLoader().load(config.config().knowledgeBase());
+        knowledge.warnings().forEach(warning -> log.warn("{}", warning));
+        return new Loaded(config.config(), knowledge.base());
+    }
+
+    private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
+
+    private Conversation conversation(Loaded loaded) {
+        return Assembly.conversation(loaded.knowledge(), loaded.config(), clock);
+    }
+
+    private int defaultCommand(CommandLine commandLine) {
+        Loaded loaded = load(commandLine);
+        return loaded.config().anyPlatformEnabled() ? runAdapters(loaded) : chat(loaded, commandLine);
+    }
+
+    private int chat(CommandLine commandLine) {
+        return chat(load(commandLine), commandLine);
+    }
+
+    private int chat(Loaded loaded, CommandLine commandLine) {
+        new ConsoleChat(conversation(loaded), JsonLines.lenientReader(in), out, commandLine.flag("--explain")).run();
+        return 0;
+    }
+
+    private int runAdapters(CommandLine commandLine) {
+        return runAdapters(load(commandLine));
+    }
+
+    private int runAdapters(Loaded loaded) {
+        if (!loaded.config().anyPlatformEnabled()) {
+            err.println("careerbot: no platform is enabled in " + loaded.config().source()
+                    + ": set adapters.telegram.enabled or adapters.discord.enabled to true (see README),"
+                    + " or use the chat command to talk here.");
+            return 1;
+        }
+        Conversation conversation = conversation(loaded);
+        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), conversation);
+        List<ChatAdapter> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            closeAll(started);
+            stopped.countDown();
+        }, "careerbot-shutdown"));
+        try {
+            for (ChatAdapter adapter : adapters) {
+                adapter.start();
+                started.add(adapter);
+                log.info("{} adapter started", adapter.name());
+            }
+        } catch (RuntimeException failure) {
+            log.error("Could not start: {}", failure.getMessage());
+            closeAll(started);
+            return 1;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void closeAll(List<ChatAdapter> adapters) {
+        for (ChatAdapter adapter : adapters) {
+            try {
+                adapter.close();
+            } catch (RuntimeException failure) {
+                log.warn("{} adapter did not close cleanly: {}", adapter.name(), failure.getMessage());
+            }
+        }
+    }
+
+    private BatchAnswerer answerer(CommandLine commandLine) {
+        Optional<String> train = commandLine.option("--train");
+        if (train.isEmpty()) {
+            Conversation conversation = conversation(load(commandLine));
+            if (commandLine.flag("--explain")) {
+                err.println("matcher thresholds: " + conversation.thresholds());
+            }
+            return new ConversationAnswerer(conversation);
+        }
+        JsonLines lines = new JsonLines(json);
+        List<LabelledExample> examples = lines.examples(Path.of(train.get()));
+        Optional<List<LabelledExample>> validation = commandLine.option("--val")
+                .map(file -> lines.examples(Path.of(file)));
+        IntentMatcher matcher = IntentMatcher.train(examples,
+                IntentMatcher.Options.plain(MatcherSettings.DEFAULT_MAX_INPUT_CHARS), validation);
+        err.println("matcher: " + matcher.intents().size() + " intents, " + examples.size()
+                + " examples; thresholds " + matcher.thresholds());
+        return new MatcherAnswerer(matcher);
+    }
+
+    private int match(CommandLine commandLine) {
+        new MatchCommand(answerer(commandLine), json, commandLine.flag("--explain")).run(in, out);
+        return 0;
+    }
+
+    private int eval(CommandLine commandLine) {
+        Path test = Path.of(commandLine.option("--test")
+                .orElseThrow(() -> new CommandLine.UsageException("eval needs --test FILE")));
+        List<JsonLines.Question> questions = new JsonLines(json).readAll(test);
+        EvalReport report = new EvalCommand(answerer(commandLine), System::nanoTime).run(questions);
+        try {
+            out.println(commandLine.flag("--json")
+                    ? json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    : report.toText());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("the report is plain data and always serialises", impossible);
+        }
+        return 0;
+    }
+
+    private int check(CommandLine commandLine) {
+        ConfigLoader configs = new ConfigLoader(environment);
+        SetupCheck.Report report = new SetupCheck(configs, new KnowledgeLoader())
+                .run(commandLine.option("--config").map(Path::of));
+        out.println("config:         " + report.config());
+        out.println("knowledge base: " + report.knowledgeBase().orElse("(not reached)"));
+        report.errors().forEach(error -> out.println("error: " + error));
+        report.warnings().forEach(warning -> out.println("warning: " + warning));
+        out.println(report.passed()
+                ? "OK: " + report.warnings().size() + " warning(s), no errors."
+                : report.errors().size() + " error(s), " + report.warnings().size() + " warning(s).");
+        return report.passed() ? 0 : 1;
     }
 }

@@ -1,14 +1,16 @@
 package dev.careerbot.config;
 
-import java.nio.file.Path;
+import dev.careerbot.yaml.YamlSource;
 import java.util.Objects;
 
 /**
  * The whole of {@code careerbot.yml}, validated, with paths resolved against the config file's
  * folder and {@code ${ENV}} references of enabled adapters substituted.
  *
- * @param source the config file it came from (or a description of the bundled copy)
- * @param knowledgeBase the knowledge base file
+ * @param source the config file it came from, as messages name it ({@code classpath:bundled/careerbot.yml}
+ *     for the copy bundled in the jar)
+ * @param knowledgeBase the knowledge base: a file, or the copy bundled in the jar; load it with
+ *     {@code new KnowledgeLoader().load(config.knowledgeBase())}
  * @param matcher matcher thresholds
  * @param sessions conversation memory
  * @param telegram the Telegram adapter
@@ -16,7 +18,7 @@ import java.util.Objects;
  */
 public record BotConfig(
         String source,
-        Path knowledgeBase,
+        YamlSource knowledgeBase,
         MatcherSettings matcher,
         SessionSettings sessions,
         TelegramSettings telegram,

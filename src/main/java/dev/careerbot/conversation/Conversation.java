@@ -71,6 +71,11 @@ public final class Conversation implements Responder {
         return commands.infos();
     }
 
+    /** Where the matcher draws its lines, for {@code --explain}. */
+    public dev.careerbot.intent.Thresholds thresholds() {
+        return matcher.thresholds();
+    }
+
     /** The number of conversations remembered right now. */
     public int activeSessions() {
         return sessions.size();
@@ -83,7 +88,7 @@ public final class Conversation implements Responder {
         } catch (RuntimeException failure) {
             log.error("Could not answer a {} message", message.platform(), failure);
             return new Turn(Reply.text(FAILURE_REPLY), Match.OUT_OF_SCOPE, 0, List.of(),
-                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of()), "failure");
+                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of(), 0), "failure");
         }
     }
 
@@ -193,7 +198,7 @@ public final class Conversation implements Responder {
 
     private Turn runCommand(CommandTable.Invocation invocation, String key, SessionContext context,
             Instant now) {
-        Match none = new Match(Decision.ANSWER, Match.OUT_OF_SCOPE, 1.0, List.of());
+        Match none = new Match(Decision.ANSWER, Match.OUT_OF_SCOPE, 1.0, List.of(), 0);
         if (invocation.command().equals("reset")) {
             sessions.remove(key);
             return plain("Done: I have forgotten our conversation. Ask me anything to start again.",
@@ -234,7 +239,7 @@ public final class Conversation implements Responder {
             return answerIntent("skills.overview", none, "command /skills");
         }
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
-                .orElseGet(() -> spotter.subjectsIn(matcher.terms(argument)));
+                .orElseGet(() -> spotter.subjectsLooselyIn(matcher.terms(argument)));
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {

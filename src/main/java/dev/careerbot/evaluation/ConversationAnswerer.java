@@ -32,7 +32,8 @@ public final class ConversationAnswerer implements BatchAnswerer {
                 .map(candidate -> format(candidate))
                 .collect(Collectors.joining(", "));
         String explanation = turn.match().decision().name().toLowerCase(Locale.ROOT) + "; " + turn.note()
-                + (candidates.isEmpty() ? "" : "; candidates: " + candidates);
+                + (candidates.isEmpty() ? "" : "; candidates: " + candidates)
+                + String.format(Locale.ROOT, "; out-of-scope class %.3f", turn.match().outOfScopeScore());
         return new Outcome(turn.intent(), turn.confidence(),
                 Optional.of(Markup.parse(turn.reply().text()).toPlainText()), turn.clarify(), explanation);
     }

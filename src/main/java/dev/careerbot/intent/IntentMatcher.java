@@ -19,6 +19,7 @@ import java.util.OptionalDouble;
 public final class IntentMatcher {
 
     private static final int CANDIDATES = 5;
+    private static final float NEGATIVES_WEIGHT_IN_INTENTS = 2f;
 
     private final Model model;
     private final Thresholds thresholds;
@@ -39,6 +40,9 @@ public final class IntentMatcher {
      * @param answerThreshold a fixed answer threshold, or empty to calibrate
      * @param clarifyThreshold a fixed clarify threshold, or empty to calibrate
      * @param clarifyBand whether there is a "Did you mean" band at all
+     * @param recallTarget true to choose the threshold that keeps the most in-scope accuracy while
+     *     recognising 80% of out-of-scope questions (benchmarks), false for plain accuracy on the
+     *     held-out questions
      * @param training classifier training knobs
      */
     public record Options(
@@ -48,7 +52,8 @@ public final class IntentMatcher {
             OptionalDouble answerThreshold,
             OptionalDouble clarifyThreshold,
             boolean clarifyBand,
-            SoftmaxClassifier.Training training) {
+            boolean recallTarget,
+            Training training) {
 
         public Options {
             synonyms = Map.copyOf(synonyms);
@@ -59,18 +64,18 @@ public final class IntentMatcher {
         public static Options calibrated(int maxInputChars, Map<String, String> synonyms,
                 Collection<String> extraVocabulary) {
             return new Options(maxInputChars, synonyms, extraVocabulary, OptionalDouble.empty(),
-                    OptionalDouble.empty(), true, SoftmaxClassifier.Training.defaults());
+                    OptionalDouble.empty(), true, false, Training.defaults());
         }
 
         /** For benchmarks such as CLINC150: no synonyms, no clarify band. */
         public static Options plain(int maxInputChars) {
             return new Options(maxInputChars, Map.of(), List.of(), OptionalDouble.empty(),
-                    OptionalDouble.empty(), false, SoftmaxClassifier.Training.defaults());
+                    OptionalDouble.empty(), false, true, Training.defaults());
         }
 
         Options withFixedThresholds(double answer, double clarify) {
             return new Options(maxInputChars, synonyms, extraVocabulary, OptionalDouble.of(answer),
-                    OptionalDouble.of(clarify), clarifyBand, training);
+                    OptionalDouble.of(clarify), clarifyBand, recallTarget, training);
         }
     }
 
@@ -121,7 +126,9 @@ public final class IntentMatcher {
             observations = crossValidate(examples, options, sentences);
             origin = "cross-validated on " + examples.size() + " examples";
         }
-        Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(), origin);
+        Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(),
+                options.recallTarget() ? ThresholdSearch.Objective.RECALL_TARGET : ThresholdSearch.Objective.ACCURACY,
+                origin);
         if (options.clarifyBand() && options.clarifyThreshold().isPresent()) {
             return new Thresholds(chosen.answer(),
                     Math.min(chosen.answer(), options.clarifyThreshold().getAsDouble()), origin);
@@ -194,15 +201,15 @@ public final class IntentMatcher {
         }
         double confidence = candidates.get(0).score();
         if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
-            return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates);
+            return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
         }
         if (confidence >= thresholds.answer()) {
-            return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates);
+            return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
         if (confidence >= thresholds.clarify() && candidates.size() >= 2) {
-            return new Match(Decision.CLARIFY, candidates.get(0).intent(), confidence, candidates);
+            return new Match(Decision.CLARIFY, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
-        return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates);
+        return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
     }
 
     /** What one held-out or validation example looked like to a model. */
@@ -223,6 +230,10 @@ public final class IntentMatcher {
             all.sort(Comparator.comparingDouble(Candidate::score).reversed()
                     .thenComparing(Candidate::intent));
             return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+        }
+
+        double outOfScopeScore() {
+            return outOfScopeIndex < 0 ? 0 : probabilities[outOfScopeIndex];
         }
 
         boolean outOfScopeWins() {
@@ -268,10 +279,37 @@ public final class IntentMatcher {
                         examples.get(i).text()));
             }
             SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels,
-                    features.size() + sentences.dimension(), labelIndex.size(), options.training());
+                    balancedOutOfScopeWeights(labels, labelIndex), features.size() + sentences.dimension(),
+                    labelIndex.size(), options.training());
             List<String> labelList = List.copyOf(labelIndex.keySet());
             return new Model(normalizer, new SpellingCorrector(frequencies), features, sentences,
                     classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE));
+        }
+
+        /**
+         * Every example weighs 1, except out-of-scope negatives: together they weigh as much as
+         * the examples of two average intents (they cover far more ground than one intent), so a
+         * long list of negatives does not make the bot shy.
+         */
+        private static float[] balancedOutOfScopeWeights(int[] labels, Map<String, Integer> labelIndex) {
+            float[] weights = new float[labels.length];
+            java.util.Arrays.fill(weights, 1f);
+            Integer outOfScope = labelIndex.get(Match.OUT_OF_SCOPE);
+            if (outOfScope == null || labelIndex.size() < 2) {
+                return weights;
+            }
+            int negatives = 0;
+            for (int label : labels) {
+                negatives += label == outOfScope ? 1 : 0;
+            }
+            float averageIntent = (float) (labels.length - negatives) / (labelIndex.size() - 1);
+            float weight = Math.min(1f, NEGATIVES_WEIGHT_IN_INTENTS * averageIntent / negatives);
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == outOfScope) {
+                    weights[i] = weight;
+                }
+            }
+            return weights;
         }
 
         List<String> tokens(String text) {

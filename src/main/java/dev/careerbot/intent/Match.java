@@ -10,8 +10,10 @@ import java.util.List;
  *     {@code out_of_scope}
  * @param confidence the top candidate's score, also when the message is out of scope
  * @param candidates the best in-scope candidates, best first (at most five)
+ * @param outOfScopeScore the probability of the out-of-scope class, 0 when the matcher has none
  */
-public record Match(Decision decision, String intent, double confidence, List<Candidate> candidates) {
+public record Match(Decision decision, String intent, double confidence, List<Candidate> candidates,
+        double outOfScopeScore) {
 
     public static final String OUT_OF_SCOPE = "out_of_scope";
 
@@ -20,7 +22,7 @@ public record Match(Decision decision, String intent, double confidence, List<Ca
     }
 
     static Match nothing(Decision decision) {
-        return new Match(decision, OUT_OF_SCOPE, 0.0, List.of());
+        return new Match(decision, OUT_OF_SCOPE, 0.0, List.of(), 0.0);
     }
 
     /** The best candidate whatever the decision, or {@code out_of_scope} when there is none. */

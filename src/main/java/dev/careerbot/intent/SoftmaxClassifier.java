@@ -9,34 +9,22 @@ import java.util.Random;
  */
 final class SoftmaxClassifier {
 
-    /**
-     * Training knobs.
-     *
-     * @param epochs passes over the data
-     * @param learningRate AdaGrad's base rate
-     * @param l2 weight decay applied to the weights an example touches
-     * @param seed shuffling seed
-     */
-    record Training(int epochs, double learningRate, double l2, long seed) {
-        static Training defaults() {
-            return new Training(30, 0.5, 1e-5, 42);
-        }
-    }
-
-    private final int features;
     private final int classes;
     private final float[] weights;
     private final float[] bias;
 
-    private SoftmaxClassifier(int features, int classes, float[] weights, float[] bias) {
-        this.features = features;
+    private SoftmaxClassifier(int classes, float[] weights, float[] bias) {
         this.classes = classes;
         this.weights = weights;
         this.bias = bias;
     }
 
-    static SoftmaxClassifier train(List<SparseVector> inputs, int[] labels, int features, int classes,
-            Training training) {
+    /**
+     * Trains on the inputs; {@code exampleWeights} scale each example's gradient, so that a class
+     * with many examples (the out-of-scope negatives) does not drown the others.
+     */
+    static SoftmaxClassifier train(List<SparseVector> inputs, int[] labels, float[] exampleWeights,
+            int features, int classes, Training training) {
         float[] weights = new float[features * classes];
         float[] bias = new float[classes];
         float[] weightHistory = new float[features * classes];
@@ -57,7 +45,8 @@ final class SoftmaxClassifier {
                 softmaxInPlace(probabilities);
                 int label = labels[example];
                 for (int c = 0; c < classes; c++) {
-                    float gradient = (float) (probabilities[c] - (c == label ? 1.0 : 0.0));
+                    float gradient = exampleWeights[example]
+                            * (float) (probabilities[c] - (c == label ? 1.0 : 0.0));
                     if (Math.abs(gradient) < 1e-4f) {
                         continue;
                     }
@@ -74,7 +63,7 @@ final class SoftmaxClassifier {
                 }
             }
         }
-        return new SoftmaxClassifier(features, classes, weights, bias);
+        return new SoftmaxClassifier(classes, weights, bias);
     }
 
     int classes() {

@@ -1,5 +1,6 @@
 package dev.careerbot.knowledge;
 
+import dev.careerbot.message.Markup;
 import dev.careerbot.yaml.FieldReader;
 import dev.careerbot.yaml.Findings;
 import dev.careerbot.yaml.Spelling;
@@ -151,14 +152,14 @@ public final class KnowledgeLoader {
             }
             Map<String, String> synonyms = top.get().get("synonyms").map(this::synonyms).orElse(Map.of());
             List<Located<Subject>> subjects = top.get().get("subjects").map(this::subjects).orElse(List.of());
-            Optional<YamlNode> intentsNode = top.get().get("intents");
-            if (intentsNode.isEmpty()) {
+            Optional<YamlEntry> intentsEntry = top.get().entry("intents");
+            if (intentsEntry.isEmpty()) {
                 findings.error(top.get().line(), "there is no intents: list: add one with at least the"
                         + " intent " + KnowledgeBase.OUT_OF_SCOPE);
                 return Optional.empty();
             }
-            List<ParsedIntent> intents = intents(intentsNode.get());
-            crossCheck(intents, intentsNode.get().line());
+            List<ParsedIntent> intents = intents(intentsEntry.get().value());
+            crossCheck(intents, intentsEntry.get().line());
             List<Intent> parsedIntents = intents.stream().map(ParsedIntent::intent).toList();
             List<String> outOfScope = parsedIntents.stream()
                     .filter(intent -> intent.id().equals(KnowledgeBase.OUT_OF_SCOPE))
@@ -259,6 +260,7 @@ public final class KnowledgeLoader {
             answer.filter(text -> text.length() > MAX_ANSWER_CHARS).ifPresent(text -> findings.warning(
                     mapping.entry("answer").orElseThrow().line(), label + " has an answer of " + text.length()
                             + " characters; keep it under " + MAX_ANSWER_CHARS + " so it reads well in a chat"));
+            answer.ifPresent(text -> checkMarkup(text, mapping.entry("answer").orElseThrow().line(), label));
             Optional<String> subject = optionalText(mapping, "subject", label);
             Optional<String> facet = optionalText(mapping, "facet", label);
             List<String> examples = examples(mapping, label, id.orElse("?"), exampleOwners);
@@ -275,6 +277,25 @@ public final class KnowledgeLoader {
             Intent intent = new Intent(id.get(), title.get(), subject, facet, examples, answer.get(),
                     related.stream().map(YamlScalar::text).toList(), mapping.line());
             return Optional.of(new ParsedIntent(intent, mapping.entry("subject").map(YamlEntry::line).orElse(0), related));
+        }
+
+        /** Warns about markup the chat would show as raw characters. */
+        private void checkMarkup(String answer, int line, String label) {
+            List<String> plain = new ArrayList<>();
+            for (Markup.Block block : Markup.parse(answer).blocks()) {
+                List<List<Markup.Span>> lines = block instanceof Markup.Paragraph paragraph
+                        ? paragraph.lines() : ((Markup.BulletList) block).items();
+                lines.forEach(spans -> spans.stream().filter(Markup.Plain.class::isInstance)
+                        .map(span -> ((Markup.Plain) span).text()).forEach(plain::add));
+            }
+            if (plain.stream().anyMatch(text -> text.contains("**"))) {
+                findings.warning(line, label + " has a ** without its closing ** in its answer: the chat shows the"
+                        + " stars as they are; close the bold text on the same line");
+            }
+            if (plain.stream().anyMatch(text -> text.contains("]("))) {
+                findings.warning(line, label + " has a link that is not [label](https://...) in its answer: the chat"
+                        + " shows it as text; write the label in [] and an http or https address in ()");
+            }
         }
 
         private List<String> examples(

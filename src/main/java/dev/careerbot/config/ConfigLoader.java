@@ -1,0 +1,476 @@
+package dev.careerbot.config;
+
+import dev.careerbot.yaml.FieldReader;
+import dev.careerbot.yaml.Findings;
+import dev.careerbot.yaml.YamlEntry;
+import dev.careerbot.yaml.YamlException;
+import dev.careerbot.yaml.YamlMapping;
+import dev.careerbot.yaml.YamlNode;
+import dev.careerbot.yaml.YamlReader;
+import dev.careerbot.yaml.YamlScalar;
+import dev.careerbot.yaml.YamlSequence;
+import dev.careerbot.yaml.YamlSource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds, reads and validates {@code careerbot.yml}. Every problem is collected and reported as
+ * {@code file:line: what is wrong and how to fix it}. {@code ${NAME}} and {@code ${NAME:-default}}
+ * are replaced from the environment given to the constructor; the variables of a disabled adapter
+ * are never read, so a bot without Discord needs no Discord token.
+ */
+public final class ConfigLoader {
+
+    /** The environment variable that names the config file when {@code --config} is not given. */
+    public static final String CONFIG_VARIABLE = "CAREERBOT_CONFIG";
+
+    /** Where the config is looked for, relative to the working directory, after the variable. */
+    public static final Path DEFAULT_CONFIG = Path.of("config", "careerbot.yml");
+
+    /** The copy of the config bundled in the jar, used when no file is found. */
+    public static final YamlSource BUNDLED_CONFIG = YamlSource.resource("bundled/careerbot.yml");
+
+    private static final Pattern BARE_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+    private static final List<String> TOP_KEYS = List.of("knowledge_base", "matcher", "sessions", "adapters");
+    private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars");
+    private static final List<String> SESSION_KEYS = List.of("expiry_minutes", "max_sessions");
+    private static final List<String> ADAPTER_KEYS = List.of("telegram", "discord");
+    private static final List<String> TELEGRAM_KEYS = List.of("enabled", "token", "api_url", "long_poll_seconds",
+            "pacing", "messages_per_second", "chat_messages_per_second", "group_messages_per_minute");
+    private static final List<String> DISCORD_KEYS = List.of("enabled", "token", "message_content_intent", "shards",
+            "rest_url", "gateway_url");
+
+    /**
+     * A valid configuration and what could be better about it.
+     *
+     * @param config the configuration
+     * @param warnings things that work but should be changed, as {@code file:line: ...}
+     */
+    public record Loaded(BotConfig config, List<String> warnings) {
+
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Everything wrong with a config file, for the {@code check} command.
+     *
+     * @param errors problems that stop it from loading
+     * @param warnings things that work but should be changed
+     * @param knowledgeBase the knowledge base it names, when that much could be read
+     */
+    public record Report(List<String> errors, List<String> warnings, Optional<YamlSource> knowledgeBase) {
+
+        public Report {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final YamlReader reader;
+
+    /** A loader that reads variables from the given environment, usually {@code System.getenv()}. */
+    public ConfigLoader(Map<String, String> environment) {
+        this(environment, Path.of(""));
+    }
+
+    /**
+     * @param environment where {@code ${NAME}} values come from; only {@code get} is called
+     * @param workingDirectory what {@code config/careerbot.yml} and relative paths are relative to
+     */
+    public ConfigLoader(Map<String, String> environment, Path workingDirectory) {
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+        this.reader = new YamlReader();
+    }
+
+    /**
+     * Where the config is: the {@code --config} file when given, else the file named by
+     * {@code CAREERBOT_CONFIG}, else {@code config/careerbot.yml} in the working directory, else
+     * the copy bundled in the jar.
+     *
+     * @param explicit the file given with {@code --config}, if any
+     * @throws ConfigException when the file given or named by the variable does not exist
+     */
+    public YamlSource locate(Optional<Path> explicit) {
+        if (explicit.isPresent()) {
+            return existing(workingDirectory.resolve(explicit.get()), "--config names");
+        }
+        String named = environment.get(CONFIG_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return existing(workingDirectory.resolve(named.strip()), CONFIG_VARIABLE + " names");
+        }
+        YamlSource local = YamlSource.file(workingDirectory.resolve(DEFAULT_CONFIG));
+        return local.exists() ? local : BUNDLED_CONFIG;
+    }
+
+    /** Locates and loads the config. @throws ConfigException listing every problem */
+    public Loaded load(Optional<Path> explicit) {
+        return load(locate(explicit));
+    }
+
+    /** Loads the config from a file or a bundled resource. @throws ConfigException listing every problem */
+    public Loaded load(YamlSource source) {
+        Attempt attempt = attempt(source);
+        if (attempt.findings().hasErrors() || attempt.config().isEmpty()) {
+            throw new ConfigException(attempt.findings().errors());
+        }
+        return new Loaded(attempt.config().get(), attempt.findings().warnings());
+    }
+
+    /** Every error and warning of the config, without throwing. */
+    public Report check(YamlSource source) {
+        Attempt attempt = attempt(source);
+        return new Report(attempt.findings().errors(), attempt.findings().warnings(), attempt.knowledgeBase());
+    }
+
+    private static YamlSource existing(Path file, String who) {
+        YamlSource source = YamlSource.file(file);
+        if (!source.exists()) {
+            throw new ConfigException(List.of(file + ": " + who + " this config file, but there is no such file"
+                    + " (looked at " + file.toAbsolutePath() + "): fix the path"));
+        }
+        return source;
+    }
+
+    private record Attempt(Findings findings, Optional<BotConfig> config, Optional<YamlSource> knowledgeBase) {
+    }
+
+    private Attempt attempt(YamlSource source) {
+        Findings findings = new Findings(source.name());
+        try {
+            YamlNode raw = reader.read(source);
+            Substitution substitution = new Substitution(findings);
+            YamlNode resolved = substitution.resolve(raw, "", true);
+            Parse parse = new Parse(source, findings, substitution.unresolved);
+            Optional<BotConfig> config = parse.config(resolved);
+            return new Attempt(findings, findings.hasErrors() ? Optional.empty() : config, parse.knowledgeBase);
+        } catch (YamlException e) {
+            findings.errors(e.problems());
+            return new Attempt(findings, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Replaces {@code ${NAME}} in text values, skipping the sections of disabled adapters. */
+    private final class Substitution {
+
+        private final Findings findings;
+        /** Paths of values whose variable was missing; already reported, so not reported again. */
+        private final Set<String> unresolved = new HashSet<>();
+
+        Substitution(Findings findings) {
+            this.findings = findings;
+        }
+
+        YamlNode resolve(YamlNode node, String path, boolean readVariables) {
+            if (node instanceof YamlMapping mapping) {
+                List<YamlEntry> entries = new ArrayList<>();
+                for (YamlEntry entry : mapping.entries()) {
+                    String childPath = path.isEmpty() ? entry.key() : path + "." + entry.key();
+                    YamlNode value = path.equals("adapters") && entry.value() instanceof YamlMapping section
+                            ? adapter(section, childPath)
+                            : resolve(entry.value(), childPath, readVariables);
+                    entries.add(new YamlEntry(entry.key(), entry.line(), value));
+                }
+                return new YamlMapping(mapping.line(), entries);
+            }
+            if (node instanceof YamlSequence sequence) {
+                List<YamlNode> items = new ArrayList<>();
+                for (int i = 0; i < sequence.items().size(); i++) {
+                    items.add(resolve(sequence.items().get(i), path + "[" + i + "]", readVariables));
+                }
+                return new YamlSequence(sequence.line(), items);
+            }
+            YamlScalar scalar = (YamlScalar) node;
+            Matcher bare = BARE_VARIABLE.matcher(scalar.text().strip());
+            if (readVariables && scalar.type() == YamlScalar.Type.TEXT && bare.matches()) {
+                findings.error(scalar.line(), path + " is the text $" + bare.group(1) + ": write ${" + bare.group(1)
+                        + "}, with braces, to use the environment variable");
+                unresolved.add(path);
+                return new YamlScalar(scalar.line(), "", YamlScalar.Type.NULL);
+            }
+            if (scalar.type() != YamlScalar.Type.TEXT || !scalar.text().contains("${")) {
+                return scalar;
+            }
+            if (!readVariables) {
+                return new YamlScalar(scalar.line(), "", YamlScalar.Type.NULL);
+            }
+            return substitute(scalar, path);
+        }
+
+        /** An adapter section: {@code enabled} first, then the rest only when it is enabled. */
+        private YamlNode adapter(YamlMapping section, String path) {
+            YamlNode enabledNode = section.get("enabled")
+                    .map(node -> resolve(node, path + ".enabled", true))
+                    .orElse(new YamlScalar(section.line(), "false", YamlScalar.Type.BOOLEAN));
+            boolean enabled = enabledNode instanceof YamlScalar scalar && scalar.text().strip().equalsIgnoreCase("true");
+            section.entry("token").ifPresent(token -> {
+                if (token.value() instanceof YamlScalar scalar && scalar.type() != YamlScalar.Type.NULL
+                        && !scalar.text().isBlank() && !scalar.text().contains("${")
+                        && !BARE_VARIABLE.matcher(scalar.text().strip()).matches()) {
+                    findings.warning(token.line(), path + ".token is written into this file: put it in an"
+                            + " environment variable instead, for example token: ${"
+                            + path.substring(path.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + "_TOKEN}");
+                }
+            });
+            List<YamlEntry> entries = new ArrayList<>();
+            for (YamlEntry entry : section.entries()) {
+                YamlNode value = entry.key().equals("enabled")
+                        ? enabledNode
+                        : resolve(entry.value(), path + "." + entry.key(), enabled);
+                entries.add(new YamlEntry(entry.key(), entry.line(), value));
+            }
+            return new YamlMapping(section.line(), entries);
+        }
+
+        private YamlScalar substitute(YamlScalar scalar, String path) {
+            String text = scalar.text();
+            Matcher matcher = VARIABLE.matcher(text);
+            StringBuilder result = new StringBuilder();
+            boolean failed = false;
+            int end = 0;
+            while (matcher.find()) {
+                result.append(text, end, matcher.start());
+                end = matcher.end();
+                String name = matcher.group(1);
+                String value = environment.get(name);
+                if (value != null && !value.isEmpty()) {
+                    result.append(value);
+                } else if (matcher.group(2) != null) {
+                    result.append(matcher.group(2));
+                } else {
+                    String state = value == null ? "which is not set" : "which is empty";
+                    String fix = path.startsWith("adapters.")
+                            ? "export it or set enabled: false"
+                            : "export it or give a default as ${" + name + ":-value}";
+                    findings.error(scalar.line(), path + " uses ${" + name + "}, " + state + ": " + fix);
+                    failed = true;
+                }
+            }
+            result.append(text, end, text.length());
+            String rest = VARIABLE.matcher(text).replaceAll("");
+            if (rest.contains("${")) {
+                findings.error(scalar.line(), path + " has a ${ that is not a variable: write ${NAME} or"
+                        + " ${NAME:-default}, with NAME made of letters, digits and _");
+                failed = true;
+            }
+            if (failed) {
+                unresolved.add(path);
+                return new YamlScalar(scalar.line(), "", YamlScalar.Type.NULL);
+            }
+            return new YamlScalar(scalar.line(), result.toString(), YamlScalar.Type.TEXT);
+        }
+    }
+
+    /** The typed reading of a resolved config tree. */
+    private static final class Parse {
+
+        private final YamlSource source;
+        private final Findings findings;
+        private final FieldReader fields;
+        private final Set<String> unresolved;
+        private Optional<YamlSource> knowledgeBase = Optional.empty();
+
+        Parse(YamlSource source, Findings findings, Set<String> unresolved) {
+            this.source = source;
+            this.findings = findings;
+            this.unresolved = unresolved;
+            this.fields = new FieldReader(findings);
+        }
+
+        Optional<BotConfig> config(YamlNode root) {
+            YamlMapping top;
+            if (FieldReader.isEmpty(root)) {
+                top = new YamlMapping(1, List.of());
+            } else {
+                Optional<YamlMapping> mapping = fields.mapping(root, "the config", TOP_KEYS);
+                if (mapping.isEmpty()) {
+                    return Optional.empty();
+                }
+                top = mapping.get();
+            }
+            knowledgeBase = knowledgeBase(top);
+            MatcherSettings matcher = section(top, "matcher", MATCHER_KEYS).map(this::matcher)
+                    .orElse(MatcherSettings.defaults());
+            SessionSettings sessions = section(top, "sessions", SESSION_KEYS).map(this::sessions)
+                    .orElse(SessionSettings.defaults());
+            Optional<YamlMapping> adapters = section(top, "adapters", ADAPTER_KEYS);
+            TelegramSettings telegram = adapters.flatMap(a -> section(a, "adapters.telegram", "telegram", TELEGRAM_KEYS))
+                    .map(this::telegram).orElse(TelegramSettings.disabled());
+            DiscordSettings discord = adapters.flatMap(a -> section(a, "adapters.discord", "discord", DISCORD_KEYS))
+                    .map(this::discord).orElse(DiscordSettings.disabled());
+            if (knowledgeBase.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new BotConfig(source.name(), knowledgeBase.get(), matcher, sessions, telegram, discord));
+        }
+
+        private Optional<YamlSource> knowledgeBase(YamlMapping top) {
+            Optional<YamlEntry> entry = top.entry("knowledge_base");
+            if (unresolved.contains("knowledge_base")) {
+                return Optional.empty();
+            }
+            String name = entry.flatMap(e -> fields.text(e.value(), "knowledge_base")).orElse("knowledge.yml");
+            if (entry.isPresent() && !(entry.get().value() instanceof YamlScalar)) {
+                return Optional.empty();
+            }
+            YamlSource knowledge = source.resolve(name);
+            if (!knowledge.exists()) {
+                findings.error(entry.map(YamlEntry::line).orElse(1), "knowledge_base names " + knowledge.name()
+                        + ", which does not exist: fix the path (a relative path is read from the folder of "
+                        + source.name() + ")");
+            }
+            return Optional.of(knowledge);
+        }
+
+        private Optional<YamlMapping> section(YamlMapping parent, String key, List<String> keys) {
+            return section(parent, key, key, keys);
+        }
+
+        private Optional<YamlMapping> section(YamlMapping parent, String what, String key, List<String> keys) {
+            return parent.get(key).filter(node -> !FieldReader.isEmpty(node))
+                    .flatMap(node -> fields.mapping(node, what, keys));
+        }
+
+        private MatcherSettings matcher(YamlMapping matcher) {
+            OptionalDouble answer = threshold(matcher, "answer_threshold");
+            OptionalDouble clarify = threshold(matcher, "clarify_threshold");
+            if (answer.isPresent() && clarify.isPresent() && clarify.getAsDouble() >= answer.getAsDouble()) {
+                findings.error(matcher.entry("clarify_threshold").orElseThrow().line(),
+                        "matcher.clarify_threshold (" + clarify.getAsDouble() + ") must be below"
+                                + " matcher.answer_threshold (" + answer.getAsDouble() + "): lower it, or write auto");
+            }
+            int maxInput = integer(matcher, "matcher.max_input_chars", "max_input_chars", 1, 100_000,
+                    MatcherSettings.DEFAULT_MAX_INPUT_CHARS);
+            return new MatcherSettings(answer, clarify, maxInput);
+        }
+
+        private OptionalDouble threshold(YamlMapping matcher, String key) {
+            Optional<YamlNode> node = matcher.get(key).filter(value -> !FieldReader.isEmpty(value));
+            if (node.isEmpty() || node.get() instanceof YamlScalar scalar
+                    && scalar.text().strip().equalsIgnoreCase("auto")) {
+                return OptionalDouble.empty();
+            }
+            String text = node.get() instanceof YamlScalar scalar ? scalar.text().strip() : "";
+            try {
+                double value = Double.parseDouble(text);
+                if (value >= 0 && value <= 1) {
+                    return OptionalDouble.of(value);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            findings.error(node.get().line(), "matcher." + key + " must be auto or a number from 0 to 1, but is "
+                    + (text.isEmpty() ? node.get().describe() : "'" + text + "'"));
+            return OptionalDouble.empty();
+        }
+
+        private SessionSettings sessions(YamlMapping sessions) {
+            SessionSettings defaults = SessionSettings.defaults();
+            int minutes = integer(sessions, "sessions.expiry_minutes", "expiry_minutes", 1, 525_600,
+                    (int) defaults.expiry().toMinutes());
+            int max = integer(sessions, "sessions.max_sessions", "max_sessions", 1, 10_000_000,
+                    defaults.maxSessions());
+            return new SessionSettings(Duration.ofMinutes(minutes), max);
+        }
+
+        private TelegramSettings telegram(YamlMapping telegram) {
+            TelegramSettings defaults = TelegramSettings.disabled();
+            String path = "adapters.telegram";
+            boolean enabled = bool(telegram, path, "enabled", false);
+            Secret token = token(telegram, path, enabled, "TELEGRAM_TOKEN");
+            String apiUrl = url(telegram, path, "api_url", Set.of("http", "https")).orElse(defaults.apiUrl());
+            return new TelegramSettings(
+                    enabled,
+                    token,
+                    apiUrl,
+                    integer(telegram, path + ".long_poll_seconds", "long_poll_seconds", 0, 50, defaults.longPollSeconds()),
+                    bool(telegram, path, "pacing", defaults.pacing()),
+                    rate(telegram, path, "messages_per_second", 1000, defaults.messagesPerSecond()),
+                    rate(telegram, path, "chat_messages_per_second", 100, defaults.chatMessagesPerSecond()),
+                    integer(telegram, path + ".group_messages_per_minute", "group_messages_per_minute", 1, 6000,
+                            defaults.groupMessagesPerMinute()));
+        }
+
+        private DiscordSettings discord(YamlMapping discord) {
+            String path = "adapters.discord";
+            boolean enabled = bool(discord, path, "enabled", false);
+            return new DiscordSettings(
+                    enabled,
+                    token(discord, path, enabled, "DISCORD_TOKEN"),
+                    bool(discord, path, "message_content_intent", false),
+                    integer(discord, path + ".shards", "shards", 1, 10_000, 1),
+                    url(discord, path, "rest_url", Set.of("http", "https")),
+                    url(discord, path, "gateway_url", Set.of("ws", "wss", "http", "https")));
+        }
+
+        private Secret token(YamlMapping section, String path, boolean enabled, String variable) {
+            Optional<YamlEntry> entry = section.entry("token");
+            Optional<String> token = entry.flatMap(e -> e.value() instanceof YamlScalar scalar && !scalar.isNull()
+                    ? Optional.of(scalar.text().strip()).filter(text -> !text.isEmpty())
+                    : Optional.empty());
+            if (entry.isPresent() && !(entry.get().value() instanceof YamlScalar)) {
+                findings.error(entry.get().line(), path + ".token must be text, but is " + entry.get().value().describe());
+            } else if (enabled && token.isEmpty() && !unresolved.contains(path + ".token")) {
+                findings.error(entry.map(YamlEntry::line).orElse(section.line()), path + ".token is missing: write"
+                        + " token: ${" + variable + "} and export " + variable + ", or set enabled: false");
+            }
+            return new Secret(enabled ? token.orElse("") : "");
+        }
+
+        private Optional<String> url(YamlMapping section, String path, String key, Set<String> schemes) {
+            Optional<YamlNode> node = section.get(key);
+            Optional<String> text = node.flatMap(value -> fields.text(value, path + "." + key));
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            String expected = path + "." + key + " must be a URL starting with "
+                    + String.join(" or ", schemes.stream().sorted().map(s -> s + "://").toList());
+            try {
+                URI uri = new URI(text.get());
+                if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                        || uri.getHost() == null) {
+                    findings.error(node.get().line(), expected + ", but is '" + text.get() + "'");
+                    return Optional.empty();
+                }
+            } catch (URISyntaxException e) {
+                findings.error(node.get().line(), expected + ", but is '" + text.get() + "'");
+                return Optional.empty();
+            }
+            return text;
+        }
+
+        private boolean bool(YamlMapping section, String path, String key, boolean fallback) {
+            return section.get(key).filter(node -> !FieldReader.isEmpty(node))
+                    .flatMap(node -> fields.bool(node, path + "." + key)).orElse(fallback);
+        }
+
+        private int integer(YamlMapping section, String what, String key, int min, int max, int fallback) {
+            return section.get(key).filter(node -> !FieldReader.isEmpty(node))
+                    .map(node -> fields.integer(node, what, min, max))
+                    .filter(value -> value.isPresent()).map(value -> value.getAsInt()).orElse(fallback);
+        }
+
+        private double rate(YamlMapping section, String path, String key, double max, double fallback) {
+            return section.get(key).filter(node -> !FieldReader.isEmpty(node))
+                    .map(node -> fields.decimal(node, path + "." + key, 0, true, max))
+                    .filter(value -> value.isPresent()).map(value -> value.getAsDouble()).orElse(fallback);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.careerbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of the code base, checked on the compiled main classes. */
+class ArchitectureTest {
+
+    private static final String[] CORE = {
+        "dev.careerbot.message..",
+        "dev.careerbot.conversation..",
+        "dev.careerbot.intent..",
+        "dev.careerbot.knowledge..",
+        "dev.careerbot.config..",
+        "dev.careerbot.evaluation..",
+        "dev.careerbot.yaml..",
+        "dev.careerbot.logging.."
+    };
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.careerbot");
+    }
+
+    @Test
+    void theCoreKnowsNothingOfTheChatPlatformLibraries() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "org.telegram..")
+                .because("the core must run and be tested without Discord or Telegram")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theCoreKnowsNothingOfTheAdapters() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.channel..")
+                .because("adapters depend on the core, never the other way round")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theTelegramAdapterDoesNotUseTheDiscordAdapter() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.channel.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.channel.discord..", "net.dv8tion..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theDiscordAdapterDoesNotUseTheTelegramAdapter() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.channel.discord..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.channel.telegram..", "org.telegram..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void theConsoleAdapterUsesNeitherPlatform() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.channel.console..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.careerbot.channel.telegram..", "dev.careerbot.channel.discord..",
+                        "net.dv8tion..", "org.telegram..")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+}
