@@ -11,6 +11,7 @@ import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.SetupCheck;
 import dev.careerbot.conversation.Conversation;
+import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.evaluation.BatchAnswerer;
 import dev.careerbot.evaluation.ConversationAnswerer;
 import dev.careerbot.evaluation.EvalCommand;
@@ -129,7 +130,10 @@ public final class CareerBot {
     private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
 
     private Conversation conversation(Loaded loaded) {
-        return Assembly.conversation(loaded.knowledge(), loaded.config(), clock);
+        MatcherSettings settings = loaded.config().matcher();
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), settings,
+                MatcherFeatures.forSettings(settings, "knowledge"));
+        return new Conversation(loaded.knowledge(), matcher, loaded.config().sessions(), clock);
     }
 
     private int defaultCommand(CommandLine commandLine) {
@@ -220,7 +224,7 @@ public final class CareerBot {
         MatcherSettings settings = MatcherSettings.defaults().withMode(mode.orElse(MatcherSettings.DEFAULT_MODE));
         IntentMatcher matcher = IntentMatcher.train(examples,
                 IntentMatcher.Options.plain(MatcherSettings.DEFAULT_MAX_INPUT_CHARS), validation,
-                Assembly.features(settings, "training-file"));
+                MatcherFeatures.forSettings(settings, "training-file"));
         err.println("matcher: " + settings.mode().configName() + ", " + matcher.intents().size() + " intents, "
                 + examples.size() + " examples; thresholds " + matcher.thresholds());
         return new MatcherAnswerer(matcher);

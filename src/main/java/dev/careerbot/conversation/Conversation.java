@@ -61,6 +61,13 @@ public final class Conversation implements Responder {
         this.commands = new CommandTable(knowledge);
     }
 
+    /** The conversation over a knowledge base, with its matcher trained as the settings say. */
+    public static Conversation create(KnowledgeBase knowledge, dev.careerbot.config.MatcherSettings matcherSettings,
+            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+        return new Conversation(knowledge, IntentMatcher.forKnowledge(knowledge, matcherSettings), sessionSettings,
+                clock);
+    }
+
     @Override
     public Optional<Reply> respond(InboundMessage message) {
         return Optional.of(answer(message).reply());

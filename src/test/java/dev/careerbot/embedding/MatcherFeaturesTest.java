@@ -1,4 +1,4 @@
-package dev.careerbot;
+package dev.careerbot.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AssemblySemanticTest {
+class MatcherFeaturesTest {
 
     @TempDir
     Path folder;
@@ -31,7 +31,9 @@ class AssemblySemanticTest {
         KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("config", "knowledge.yml")).base();
         Path cache = folder.resolve("cache");
 
-        IntentMatcher matcher = Assembly.matcher(knowledge, settings(MatcherMode.SEMANTIC, cache));
+        MatcherSettings settings = settings(MatcherMode.SEMANTIC, cache);
+        IntentMatcher matcher = IntentMatcher.forKnowledge(knowledge, settings,
+                MatcherFeatures.forSettings(settings, "knowledge"));
         Match match = matcher.match("which people make machines understand pictures");
 
         assertTrue(match.topCandidate().startsWith("role.cv_engineer"), match.toString());
@@ -43,12 +45,12 @@ class AssemblySemanticTest {
     void fallsBackToTheLexicalMatcherWhenTheCacheFolderIsUnusable() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("plain-file"), "x");
 
-        assertEquals("lexical", Assembly.features(settings(MatcherMode.HYBRID, notAFolder), "knowledge").name());
+        assertEquals("lexical", MatcherFeatures.forSettings(settings(MatcherMode.HYBRID, notAFolder), "knowledge").name());
     }
 
     @Test
     void lexicalModeLoadsNoModel() {
-        assertEquals("lexical", Assembly.features(settings(MatcherMode.LEXICAL, folder.resolve("unused")), "knowledge")
+        assertEquals("lexical", MatcherFeatures.forSettings(settings(MatcherMode.LEXICAL, folder.resolve("unused")), "knowledge")
                 .name());
         assertTrue(Files.notExists(folder.resolve("unused")));
     }

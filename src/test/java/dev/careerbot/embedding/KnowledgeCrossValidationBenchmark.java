@@ -1,4 +1,4 @@
-package dev.careerbot;
+package dev.careerbot.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +83,7 @@ class KnowledgeCrossValidationBenchmark {
             }
             KnowledgeBase training = new KnowledgeBase(knowledge.source(), trainingIntents, knowledge.subjects(),
                     knowledge.synonyms(), negatives, knowledge.contentHash() + "-fold" + fold);
-            IntentMatcher matcher = Assembly.matcher(training, settings, featureSet);
+            IntentMatcher matcher = IntentMatcher.forKnowledge(training, settings, featureSet);
             for (String[] question : heldOut) {
                 Match match = matcher.match(question[0]);
                 if (question[1].equals(Match.OUT_OF_SCOPE)) {
