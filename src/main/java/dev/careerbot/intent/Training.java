@@ -11,6 +11,6 @@ package dev.careerbot.intent;
 public record Training(int epochs, double learningRate, double l2, long seed) {
 
     public static Training defaults() {
-        return new Training(20, 0.5, 1e-4, 42);
+        return new Training(20, 0.2, 1e-4, 42);
     }
 }
