@@ -3,6 +3,7 @@ package dev.careerbot.config;
 import dev.careerbot.message.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,8 +57,13 @@ public record OperationsSettings(
     public record Admins(Map<Platform, Set<String>> byPlatform) {
 
         public Admins {
-            byPlatform = Map.copyOf(byPlatform);
-            byPlatform.values().forEach(Objects::requireNonNull);
+            Map<Platform, Set<String>> listed = new EnumMap<>(Platform.class);
+            byPlatform.forEach((platform, ids) -> {
+                if (!ids.isEmpty()) {
+                    listed.put(platform, Set.copyOf(ids));
+                }
+            });
+            byPlatform = Map.copyOf(listed);
         }
 
         public static Admins none() {
