@@ -1,6 +1,8 @@
 package dev.careerbot;
 
 import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.channel.discord.DiscordAdapter;
+import dev.careerbot.channel.telegram.TelegramAdapter;
 import dev.careerbot.config.BotConfig;
 import dev.careerbot.message.Responder;
 import java.util.ArrayList;
@@ -13,6 +15,12 @@ final class Adapters {
 
     static List<ChatAdapter> enabled(BotConfig config, Responder responder) {
         List<ChatAdapter> adapters = new ArrayList<>();
+        if (config.telegram().enabled()) {
+            adapters.add(new TelegramAdapter(config.telegram(), responder));
+        }
+        if (config.discord().enabled()) {
+            adapters.add(new DiscordAdapter(config.discord(), responder));
+        }
         return adapters;
     }
 }

@@ -136,7 +136,7 @@ public final class CareerBot {
     private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
 
     private Conversation conversation(Loaded loaded) {
-        return Assembly.conversation(loaded.knowledge(), loaded.config(), clock);
+        return Conversation.create(loaded.knowledge(), loaded.config().matcher(), loaded.config().sessions(), clock);
     }
 
     private int defaultCommand(CommandLine commandLine) {
@@ -166,7 +166,7 @@ public final class CareerBot {
         }
         Conversation conversation = conversation(loaded);
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> Assembly.matcher(knowledge, loaded.config().matcher()), clock);
+                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher()), clock);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -258,7 +258,7 @@ public final class CareerBot {
         } catch (NumberFormatException e) {
             throw new CommandLine.UsageException("--top needs a whole number, for example --top 20");
         }
-        IntentMatcher matcher = Assembly.matcher(loaded.knowledge(), loaded.config().matcher());
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher());
         new ReviewCommand(new UnansweredLog(settings, clock), matcher).run(Math.max(1, top), out);
         return 0;
     }

@@ -83,6 +83,13 @@ public final class Conversation implements Responder {
         sessions.remove(sessionKey);
     }
 
+    /** The conversation over a knowledge base, with its matcher trained as the settings say. */
+    public static Conversation create(KnowledgeBase knowledge, dev.careerbot.config.MatcherSettings matcherSettings,
+            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+        return new Conversation(knowledge, IntentMatcher.forKnowledge(knowledge, matcherSettings), sessionSettings,
+                clock);
+    }
+
     @Override
     public Optional<Reply> respond(InboundMessage message) {
         return Optional.of(answer(message).reply());
@@ -261,7 +268,7 @@ public final class Conversation implements Responder {
             return answerIntent("skills.overview", none, "command /skills");
         }
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
-                .orElseGet(() -> spotter.subjectsIn(matcher.terms(argument)));
+                .orElseGet(() -> spotter.subjectsLooselyIn(matcher.terms(argument)));
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {

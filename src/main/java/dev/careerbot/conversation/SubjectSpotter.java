@@ -56,6 +56,24 @@ final class SubjectSpotter {
         return ordered;
     }
 
+    /**
+     * For a command argument such as "ml" or "research": the subjects named in the terms, else
+     * the first subject one of whose aliases contains the terms ("research" in "research
+     * scientist").
+     */
+    List<String> subjectsLooselyIn(List<String> terms) {
+        List<String> exact = subjectsIn(terms);
+        if (!exact.isEmpty() || terms.isEmpty()) {
+            return exact;
+        }
+        for (Alias alias : aliases) {
+            if (java.util.Collections.indexOfSubList(alias.terms(), terms) >= 0) {
+                return List.of(alias.subjectId());
+            }
+        }
+        return List.of();
+    }
+
     private static boolean free(boolean[] used, int start, int size) {
         for (int i = start; i < start + size; i++) {
             if (used[i]) {

@@ -1,5 +1,9 @@
 package dev.careerbot.intent;
 
+import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.knowledge.Intent;
+import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.knowledge.Subject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -93,6 +97,31 @@ public final class IntentMatcher {
         Model model = Model.build(examples, options);
         Thresholds thresholds = thresholds(examples, options, validation, model);
         return new IntentMatcher(model, thresholds);
+    }
+
+    /**
+     * The matcher of a knowledge base: trained on every intent's examples, with the out-of-scope
+     * examples as a class of their own, the synonyms applied, subject aliases and titles known to
+     * the spelling corrector, and thresholds from the settings or calibrated by cross-validation.
+     */
+    public static IntentMatcher forKnowledge(KnowledgeBase knowledge, MatcherSettings settings) {
+        List<LabelledExample> examples = new ArrayList<>();
+        for (Intent intent : knowledge.intents()) {
+            if (!intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
+                intent.examples().forEach(example -> examples.add(LabelledExample.of(example, intent.id())));
+            }
+        }
+        knowledge.outOfScopeExamples().forEach(example ->
+                examples.add(LabelledExample.of(example, KnowledgeBase.OUT_OF_SCOPE)));
+        List<String> vocabulary = new ArrayList<>();
+        for (Subject subject : knowledge.subjects()) {
+            vocabulary.add(subject.name());
+            vocabulary.addAll(subject.aliases());
+        }
+        knowledge.intents().forEach(intent -> vocabulary.add(intent.title()));
+        Options options = new Options(settings.maxInputChars(), knowledge.synonyms(), vocabulary,
+                settings.answerThreshold(), settings.clarifyThreshold(), true, false, Training.defaults());
+        return train(examples, options, Optional.empty());
     }
 
     private static Thresholds thresholds(List<LabelledExample> examples, Options options,

@@ -8,8 +8,6 @@ import dev.careerbot.config.SessionSettings;
 import dev.careerbot.config.TelegramSettings;
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.intent.IntentMatcher;
-import dev.careerbot.intent.LabelledExample;
-import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import dev.careerbot.message.ChatKind;
@@ -24,10 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,20 +63,9 @@ public final class SmallBot {
         return new KnowledgeLoader().load(file).base();
     }
 
-    /** Trains a matcher as the bot does: examples, out-of-scope class, synonyms, calibrated thresholds. */
+    /** Trains a matcher as the bot does. */
     public static IntentMatcher train(KnowledgeBase knowledge) {
-        List<LabelledExample> examples = new ArrayList<>();
-        for (Intent intent : knowledge.intents()) {
-            if (!intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
-                intent.examples().forEach(example -> examples.add(LabelledExample.of(example, intent.id())));
-            }
-        }
-        knowledge.outOfScopeExamples().forEach(example ->
-                examples.add(LabelledExample.of(example, KnowledgeBase.OUT_OF_SCOPE)));
-        List<String> vocabulary = new ArrayList<>();
-        knowledge.intents().forEach(intent -> vocabulary.add(intent.title()));
-        return IntentMatcher.train(examples, IntentMatcher.Options.calibrated(1000, knowledge.synonyms(), vocabulary),
-                Optional.empty());
+        return IntentMatcher.forKnowledge(knowledge, MatcherSettings.defaults());
     }
 
     public static Conversation conversation(KnowledgeBase knowledge) {

@@ -1,0 +1,141 @@
+package dev.careerbot.channel.telegram;
+
+import dev.careerbot.channel.telegram.Outbox.Failed;
+import dev.careerbot.channel.telegram.Outbox.MovedTo;
+import dev.careerbot.channel.telegram.Outbox.NotConnected;
+import dev.careerbot.channel.telegram.Outbox.Outcome;
+import dev.careerbot.channel.telegram.Outbox.Outgoing;
+import dev.careerbot.channel.telegram.Outbox.ResendPlain;
+import dev.careerbot.channel.telegram.Outbox.RetryAfter;
+import dev.careerbot.channel.telegram.Outbox.Sent;
+import dev.careerbot.channel.telegram.UpdateReader.Incoming;
+import dev.careerbot.message.ChatKind;
+import dev.careerbot.message.Reply;
+import dev.careerbot.message.Responder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one message: asks the core for the reply, then sends its parts in order, waiting for
+ * the pacer and for Telegram's {@code retry_after} without holding a thread. What cannot be
+ * delivered is logged once, with the chat and how many parts are lost, and never retried when
+ * Telegram may already have shown it.
+ */
+final class Delivery implements ChatLanes.Job {
+
+    static final String APOLOGY = "Sorry, something went wrong while I was answering. Please try again.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+    private static final int MAX_RATE_LIMITED_TRIES = 5;
+    private static final int MAX_CONNECT_TRIES = 3;
+
+    private final Incoming incoming;
+    private final Responder responder;
+    private final ReplyComposer composer;
+    private final Outbox outbox;
+    private final SendPacer pacer;
+
+    private List<Outgoing> parts;
+    private long chatId;
+    private int next;
+    private boolean reserved;
+    private boolean plain;
+    private int rateLimitedTries;
+    private int connectTries;
+
+    Delivery(Incoming incoming, Responder responder, ReplyComposer composer, Outbox outbox, SendPacer pacer) {
+        this.incoming = incoming;
+        this.responder = responder;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.pacer = pacer;
+        this.chatId = incoming.destination().chatId();
+    }
+
+    @Override
+    public Optional<Duration> step() {
+        if (parts == null) {
+            outbox.typing(incoming.destination());
+            Optional<Reply> reply = answer();
+            if (reply.isEmpty()) {
+                return Optional.empty();
+            }
+            parts = composer.compose(reply.get(), incoming.destination());
+            if (parts.isEmpty()) {
+                LOG.warn("The reply to message {} in chat {} is empty; nothing sent",
+                        incoming.message().messageId(), chatId);
+                return Optional.empty();
+            }
+        }
+        boolean group = incoming.destination().kind() == ChatKind.GROUP;
+        while (next < parts.size()) {
+            if (!reserved) {
+                reserved = true;
+                Duration wait = pacer.reserve(chatId, group);
+                if (!wait.isZero()) {
+                    return Optional.of(wait);
+                }
+            }
+            Outcome outcome = outbox.send(parts.get(next), chatId, plain);
+            reserved = false;
+            if (outcome instanceof Sent) {
+                next++;
+                plain = false;
+                rateLimitedTries = 0;
+                connectTries = 0;
+            } else if (outcome instanceof RetryAfter retry) {
+                if (++rateLimitedTries > MAX_RATE_LIMITED_TRIES) {
+                    return lost("Telegram kept answering 429 Too Many Requests");
+                }
+                LOG.info("Telegram asked to wait {} s before sending to chat {}", retry.delay().toSeconds(), chatId);
+                return Optional.of(retry.delay());
+            } else if (outcome instanceof ResendPlain resend) {
+                LOG.warn("Telegram could not parse the HTML for chat {} ({}); sending it as plain text",
+                        chatId, resend.reason());
+                plain = true;
+            } else if (outcome instanceof MovedTo moved) {
+                LOG.info("Chat {} became supergroup {}; sending there", chatId, moved.chatId());
+                chatId = moved.chatId();
+            } else if (outcome instanceof NotConnected notConnected) {
+                if (++connectTries > MAX_CONNECT_TRIES) {
+                    return lost("no connection to the Bot API: " + notConnected.reason());
+                }
+                return Optional.of(Duration.ofSeconds(1L << (connectTries - 1)));
+            } else if (outcome instanceof Failed failed) {
+                return lost(failed.reason());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Reply> answer() {
+        try {
+            return responder.respond(incoming.message());
+        } catch (RuntimeException e) {
+            LOG.error("The core failed to answer message {} in chat {}; sent an apology instead",
+                    incoming.message().messageId(), chatId, e);
+            return Optional.of(Reply.text(APOLOGY));
+        }
+    }
+
+    private Optional<Duration> lost(String reason) {
+        LOG.warn("Reply to message {} in chat {} not delivered ({} of {} parts lost): {}",
+                incoming.message().messageId(), chatId, parts.size() - next, parts.size(), reason);
+        next = parts.size();
+        return Optional.empty();
+    }
+
+    @Override
+    public void abandon() {
+        if (parts == null) {
+            LOG.warn("Stopped before answering message {} in chat {}; it is not answered",
+                    incoming.message().messageId(), chatId);
+        } else if (next < parts.size()) {
+            LOG.warn("Stopped before the reply to message {} in chat {} was sent ({} of {} parts lost)",
+                    incoming.message().messageId(), chatId, parts.size() - next, parts.size());
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package dev.careerbot.channel.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.channel.telegram.UpdateReader.BotIdentity;
+import dev.careerbot.channel.telegram.UpdateReader.Incoming;
+import dev.careerbot.config.TelegramSettings;
+import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.Responder;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * CareerBot on Telegram, through the TelegramBots library and long polling.
+ *
+ * <p>At start it asks {@code getMe} who the bot is, registers the core's commands as the menu
+ * ({@code setMyCommands}) and starts long polling (the library first removes any webhook). Each
+ * update is read on the polling thread, quickly: duplicates are dropped, button presses are
+ * answered at once, and every message for the bot becomes a job in its chat's lane, where the core
+ * answers it and the reply is sent, paced and in order. At close, polling stops, the jobs in
+ * flight finish (for a grace period), and the offset of the last update taken on is confirmed to
+ * Telegram, so a restart does not answer it again.
+ */
+public final class TelegramAdapter implements ChatAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
+    private static final Pattern COMMAND_NAME = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final List<String> WANTED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+
+    private final TelegramSettings settings;
+    private final Responder responder;
+    private final Tuning tuning;
+    private final TokenMask mask;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicInteger lastTakenUpdate = new AtomicInteger();
+    private final SeenMessages seen = new SeenMessages(50_000);
+    private final PollingSockets pollingSockets = new PollingSockets();
+
+    // Built by start(), read by the polling and worker threads and by close() (often a shutdown hook).
+    private volatile OkHttpClient sendHttp;
+    private volatile OkHttpClient pollHttp;
+    private volatile ExecutorService sendDispatch;
+    private volatile ScheduledExecutorService pollExecutor;
+    private volatile ScheduledExecutorService workers;
+    private volatile OkHttpTelegramClient client;
+    private volatile TelegramBotsLongPollingApplication polling;
+    private volatile BotSession session;
+    private volatile PollingBackOff backOff;
+    private volatile UpdateReader reader;
+    private volatile ReplyComposer composer;
+    private volatile Outbox outbox;
+    private volatile SendPacer pacer;
+    private volatile ChatLanes lanes;
+
+    /**
+     * Timings that production leaves at their defaults and tests shorten.
+     *
+     * @param pollBackOffInitial the first wait after a failed {@code getUpdates}
+     * @param pollBackOffMax the longest wait after repeated failures
+     * @param shutdownGrace how long {@link #close()} lets jobs in flight finish
+     * @param workerThreads threads that answer and send, shared by all chats
+     * @param requestTimeout how long a Bot API call other than long polling may take
+     */
+    record Tuning(
+            Duration pollBackOffInitial,
+            Duration pollBackOffMax,
+            Duration shutdownGrace,
+            int workerThreads,
+            Duration requestTimeout) {
+
+        static Tuning defaults() {
+            return new Tuning(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(30));
+        }
+    }
+
+    public TelegramAdapter(TelegramSettings settings, Responder responder) {
+        this(settings, responder, Tuning.defaults());
+    }
+
+    TelegramAdapter(TelegramSettings settings, Responder responder, Tuning tuning) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
+        this.mask = new TokenMask(settings.token().value());
+    }
+
+    @Override
+    public String name() {
+        return "telegram";
+    }
+
+    @Override
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new TelegramException("The Telegram adapter is already started; create a new one to start again");
+        }
+        String token = settings.token().value().strip();
+        if (token.isEmpty()) {
+            throw new TelegramException("adapters.telegram.token is empty: set TELEGRAM_TOKEN to the token BotFather "
+                    + "gave you, or set adapters.telegram.enabled: false in config/careerbot.yml");
+        }
+        if (settings.longPollSeconds() < 0 || settings.longPollSeconds() > 50) {
+            throw new TelegramException("adapters.telegram.long_poll_seconds must be 0 to 50, not "
+                    + settings.longPollSeconds());
+        }
+        TelegramUrl url = telegramUrl(settings.apiUrl());
+        try {
+            connect(token, url);
+        } catch (RuntimeException e) {
+            shutDownClients();
+            throw e;
+        }
+    }
+
+    private void connect(String token, TelegramUrl url) {
+        sendDispatch = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), new DaemonThreads("telegram-http"));
+        Dispatcher dispatcher = new Dispatcher(sendDispatch);
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(128);
+        long requestMillis = tuning.requestTimeout().toMillis();
+        sendHttp = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(32, 20, TimeUnit.SECONDS))
+                // A send that fails half way must not be repeated silently: it may have arrived.
+                .retryOnConnectionFailure(false)
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(requestMillis, TimeUnit.MILLISECONDS)
+                .writeTimeout(requestMillis, TimeUnit.MILLISECONDS)
+                .build();
+        backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax());
+        pollHttp = new OkHttpClient.Builder()
+                .dispatcher(new Dispatcher(sendDispatch))
+                .socketFactory(pollingSockets)
+                // A failed poll is retried by the library after the back-off, which reads retry_after.
+                .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(2, 5, TimeUnit.MINUTES))
+                .addInterceptor(backOff)
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(settings.longPollSeconds() + 15L, TimeUnit.SECONDS)
+                .writeTimeout(requestMillis, TimeUnit.MILLISECONDS)
+                .build();
+        client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, token, url);
+
+        BotIdentity bot = whoAmI();
+        reader = new UpdateReader(bot);
+        composer = new ReplyComposer(new TelegramHtml());
+        outbox = new Outbox(client, mask, sendHttp.connectionPool()::evictAll);
+        pacer = new SendPacer(settings, System::nanoTime);
+        workers = Executors.newScheduledThreadPool(tuning.workerThreads(), new DaemonThreads("telegram-chat"));
+        lanes = new ChatLanes(workers);
+        registerCommands();
+
+        pollExecutor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("telegram-poll"));
+        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
+                () -> backOff);
+        try {
+            session = polling.registerBot(token, () -> url,
+                    TolerantGetUpdates.generator(settings.longPollSeconds(), WANTED_UPDATES), new Consumer());
+        } catch (TelegramApiException e) {
+            throw new TelegramException("Could not start long polling on " + settings.apiUrl() + ": "
+                    + mask.describe(e));
+        }
+        LOG.info("Telegram adapter started as @{}, polling {}", bot.username(), settings.apiUrl());
+    }
+
+    private BotIdentity whoAmI() {
+        User me;
+        try {
+            me = client.execute(new GetMe());
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+                throw new TelegramException("Telegram rejected the bot token (" + e.getErrorCode() + " "
+                        + mask.mask(e.getApiResponse()) + "): check TELEGRAM_TOKEN against the token BotFather gave");
+            }
+            throw new TelegramException("getMe failed on " + settings.apiUrl() + ": " + mask.describe(e));
+        } catch (TelegramApiException e) {
+            throw new TelegramException("Cannot reach the Telegram Bot API at " + settings.apiUrl()
+                    + " (check adapters.telegram.api_url and the network): " + mask.describe(e));
+        }
+        if (me == null || me.getId() == null || me.getUserName() == null) {
+            throw new TelegramException("getMe on " + settings.apiUrl() + " did not say the bot's id and username");
+        }
+        return new BotIdentity(me.getId(), me.getUserName());
+    }
+
+    private void registerCommands() {
+        List<BotCommand> commands = new ArrayList<>();
+        for (CommandInfo command : responder.commands()) {
+            String name = command.name().toLowerCase(Locale.ROOT);
+            String description = command.description().strip();
+            if (!COMMAND_NAME.matcher(name).matches() || description.isEmpty()) {
+                LOG.warn("Left /{} out of the Telegram menu: names are 1 to 32 of a-z, 0-9 and _, "
+                        + "and a description is needed", command.name());
+                continue;
+            }
+            if (description.length() > 256) {
+                description = description.substring(0, 255) + "…";
+            }
+            commands.add(new BotCommand(name, description));
+        }
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            client.execute(SetMyCommands.builder().commands(commands).build());
+        } catch (TelegramApiException e) {
+            LOG.warn("Could not register the command menu (setMyCommands); commands still work when typed: {}",
+                    mask.describe(e));
+        }
+    }
+
+    /** Reads the batch the library polled; never throws into the library. */
+    private final class Consumer implements LongPollingUpdateConsumer {
+        @Override
+        public void consume(List<Update> updates) {
+            for (Update update : updates) {
+                try {
+                    take(update);
+                } catch (RuntimeException e) {
+                    LOG.error("Skipped update {} that could not be handled: {}", update.getUpdateId(),
+                            mask.describe(e));
+                }
+            }
+        }
+    }
+
+    private void take(Update update) {
+        if (closing.get()) {
+            return;
+        }
+        if (update.getUpdateId() != null) {
+            if (update.getUpdateId() <= lastTakenUpdate.get()) {
+                LOG.debug("Skipped update {}: already taken", update.getUpdateId());
+                return;
+            }
+            lastTakenUpdate.set(update.getUpdateId());
+        }
+        if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null
+                && seen.firstTime("press:" + update.getCallbackQuery().getId())) {
+            outbox.answerButton(update.getCallbackQuery().getId());
+        }
+        if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null
+                && update.getMyChatMember().getNewChatMember() != null) {
+            LOG.info("The bot is now {} in chat {}", update.getMyChatMember().getNewChatMember().getStatus(),
+                    update.getMyChatMember().getChat().getId());
+        }
+        reader.read(update).ifPresent(this::enqueue);
+    }
+
+    private void enqueue(Incoming incoming) {
+        if (!seen.firstTime(incoming.key())) {
+            LOG.debug("Skipped a repeated delivery of {}", incoming.key());
+            return;
+        }
+        lanes.submit(incoming.destination().chatId(), new Delivery(incoming, responder, composer, outbox, pacer));
+    }
+
+    @Override
+    public boolean connected() {
+        return started.get() && !closing.get() && session != null && session.isRunning() && backOff.healthy();
+    }
+
+    /**
+     * Stops polling at once, lets the answers in flight finish (up to the grace period; what is
+     * still unsent then is logged as lost), confirms the offset of the last update taken on, and
+     * releases every thread and connection. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        if (!started.get() || !closing.compareAndSet(false, true)) {
+            return;
+        }
+        stopPolling();
+        if (lanes != null) {
+            try {
+                if (!lanes.awaitIdle(tuning.shutdownGrace())) {
+                    LOG.warn("Answers still in flight after {} s; stopping them", tuning.shutdownGrace().toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.shutdownNow();
+            lanes.abandonAll();
+        }
+        confirmOffset();
+        shutDownClients();
+        LOG.info("Telegram adapter stopped");
+    }
+
+    private void stopPolling() {
+        if (backOff != null) {
+            backOff.stop();
+        }
+        if (session != null) {
+            session.stop();
+        }
+        pollingSockets.closeAll();
+        if (pollExecutor != null) {
+            pollExecutor.shutdownNow();
+            try {
+                if (!pollExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("The polling thread did not stop within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Tells Telegram that every update taken on is done with: an update counts as confirmed once
+     * {@code getUpdates} is called with a higher offset. Without this a restart would get the
+     * last batch again.
+     */
+    private void confirmOffset() {
+        int last = lastTakenUpdate.get();
+        if (client == null || last <= 0) {
+            return;
+        }
+        // Confirming is idempotent, so a failed attempt may simply be repeated.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.execute(GetUpdates.builder().offset(last + 1).limit(1).timeout(0).build());
+                LOG.debug("Confirmed updates up to {}", last);
+                return;
+            } catch (TelegramApiException e) {
+                sendHttp.connectionPool().evictAll();
+                if (attempt == 3 || e instanceof TelegramApiRequestException) {
+                    LOG.warn("Could not confirm updates up to {}; a restart may answer them again: {}", last,
+                            mask.describe(e));
+                    return;
+                }
+            }
+        }
+    }
+
+    private void shutDownClients() {
+        if (pollExecutor != null) {
+            pollExecutor.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        for (OkHttpClient http : new OkHttpClient[] {pollHttp, sendHttp}) {
+            if (http != null) {
+                http.dispatcher().cancelAll();
+                http.connectionPool().evictAll();
+            }
+        }
+        if (sendDispatch != null) {
+            sendDispatch.shutdownNow();
+        }
+    }
+
+    /** The Bot API address from {@code adapters.telegram.api_url}: scheme, host and port, no path. */
+    static TelegramUrl telegramUrl(String apiUrl) {
+        String fix = "; use the form https://api.telegram.org or http://127.0.0.1:8081 (scheme, host, port, no path)";
+        URI uri;
+        try {
+            uri = new URI(apiUrl == null ? "" : apiUrl.strip());
+        } catch (URISyntaxException e) {
+            throw new TelegramException("adapters.telegram.api_url is not a URL: \"" + apiUrl + "\"" + fix);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new TelegramException("adapters.telegram.api_url must start with http:// or https://, not \""
+                    + apiUrl + "\"" + fix);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new TelegramException("adapters.telegram.api_url has no host: \"" + apiUrl + "\"" + fix);
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                || uri.getRawQuery() != null || uri.getUserInfo() != null) {
+            throw new TelegramException("adapters.telegram.api_url must not have a path, query or user: \""
+                    + apiUrl + "\"" + fix);
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.careerbot.channel.discord;
+
+import java.time.Duration;
+
+/** Adapter timings for tests against the loopback Discord: no five-second identify pause. */
+final class TestTuning {
+
+    private TestTuning() {}
+
+    static DiscordTuning fast() {
+        return new DiscordTuning(Duration.ZERO, Duration.ofSeconds(15), Duration.ofMillis(1500), 4,
+                Duration.ofSeconds(5));
+    }
+}
