@@ -4,6 +4,7 @@ import dev.careerbot.intent.Candidate;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.Match;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.Set;
 public final class ReviewCommand {
 
     /** The least similarity for two questions to share a group. */
-    static final double SIMILARITY = 0.5;
+    static final double SIMILARITY = 0.4;
 
     private static final int SHOWN_PER_GROUP = 4;
 
@@ -41,9 +42,10 @@ public final class ReviewCommand {
         List<QuestionGroups.Group> groups = new QuestionGroups(matcher::terms, SIMILARITY).group(texts);
         Set<String> people = new LinkedHashSet<>();
         entries.forEach(entry -> people.add(entry.user()));
+        Instant first = entries.stream().map(UnansweredEntry::time).min(Instant::compareTo).orElseThrow();
+        Instant last = entries.stream().map(UnansweredEntry::time).max(Instant::compareTo).orElseThrow();
         out.printf(Locale.ROOT, "%d unanswered question(s) from %d person(s), %s to %s, in %d group(s); %s%n%n",
-                entries.size(), people.size(), entries.get(0).time(), entries.get(entries.size() - 1).time(),
-                groups.size(), "the largest first:");
+                entries.size(), people.size(), first, last, groups.size(), "the largest first:");
         int rank = 0;
         for (QuestionGroups.Group group : groups.subList(0, Math.min(top, groups.size()))) {
             rank++;
