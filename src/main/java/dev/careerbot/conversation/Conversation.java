@@ -150,11 +150,29 @@ public final class Conversation implements Responder {
         if (followUp.isPresent()) {
             return answerIntent(followUp.get().id(), match, "follow-up resolved against the conversation");
         }
+        if (match.decision() == Decision.CLARIFY) {
+            Optional<String> offered = offeredLastTime(match, context);
+            if (offered.isPresent()) {
+                return answerIntent(offered.get(), match, "unsure, but the last answer offered this topic");
+            }
+        }
         return switch (match.decision()) {
             case ANSWER -> answerIntent(match.intent(), match, "matched");
             case CLARIFY -> clarify(match);
             default -> outOfScope(match);
         };
+    }
+
+    /**
+     * Of the two intents a "Did you mean" question would offer, the first that the last answer
+     * suggested as a related topic: "tell me more about the ethics one" after the challenges
+     * needs no question back.
+     */
+    private Optional<String> offeredLastTime(Match match, SessionContext context) {
+        List<String> related = context.lastIntent().flatMap(knowledge::intent)
+                .map(Intent::related).orElse(List.of());
+        return match.candidates().stream().limit(2).map(Candidate::intent)
+                .filter(related::contains).findFirst();
     }
 
     /**

@@ -9,27 +9,68 @@ import java.util.Map;
  * Corrects words the matcher has never seen to the most frequent known word within a small
  * edit distance (one edit for words of four or five letters, two for longer words; shorter
  * words are left alone). "computr vison enginer skils" becomes "computer vision engineer skills".
+ * A misspelling that the examples themselves contain is known, but no less a misspelling: a
+ * known word that lacks one letter of a far more frequent word is read as that word.
  */
 final class SpellingCorrector {
 
+    private static final int MIN_MISSPELT_LENGTH = 5;
+    private static final int MISSPELLING_RATIO = 10;
+
     private final Map<String, Integer> frequencies;
     private final Map<Integer, List<String>> wordsByLength = new HashMap<>();
+    private final Map<String, String> knownMisspellings;
 
     SpellingCorrector(Map<String, Integer> frequencies) {
         this.frequencies = Map.copyOf(frequencies);
         frequencies.keySet().stream().sorted().forEach(word ->
                 wordsByLength.computeIfAbsent(word.length(), length -> new ArrayList<>()).add(word));
+        this.knownMisspellings = knownMisspellings(this.frequencies);
+    }
+
+    /**
+     * Known words that lack one letter of a word at least {@value #MISSPELLING_RATIO} times as
+     * frequent, each to the most frequent such word.
+     */
+    private static Map<String, String> knownMisspellings(Map<String, Integer> frequencies) {
+        Map<String, String> corrections = new HashMap<>();
+        frequencies.keySet().stream().sorted().forEach(word -> {
+            if (word.length() <= MIN_MISSPELT_LENGTH || !word.chars().allMatch(Character::isLetter)) {
+                return;
+            }
+            int frequency = frequencies.get(word);
+            for (int skip = 0; skip < word.length(); skip++) {
+                String shorter = word.substring(0, skip) + word.substring(skip + 1);
+                Integer shorterFrequency = frequencies.get(shorter);
+                if (shorterFrequency == null || frequency < shorterFrequency * MISSPELLING_RATIO) {
+                    continue;
+                }
+                String current = corrections.get(shorter);
+                if (current == null || frequencies.get(current) < frequency) {
+                    corrections.put(shorter, word);
+                }
+            }
+        });
+        return Map.copyOf(corrections);
     }
 
     boolean knows(String word) {
         return frequencies.containsKey(word);
     }
 
-    /** The word itself when known or when no close known word exists, else the correction. */
+    /**
+     * The word itself when known or when no close known word exists, else the correction. A
+     * known word can still be a misspelling that the examples themselves contain ("skils",
+     * "enginer"): one of at least {@value #MIN_MISSPELT_LENGTH} letters that lacks one letter of a
+     * word {@value #MISSPELLING_RATIO} times as frequent is read as that word.
+     */
     String correct(String word) {
         int length = word.length();
-        if (length < 4 || knows(word) || !word.chars().allMatch(Character::isLetter)) {
+        if (length < 4 || !word.chars().allMatch(Character::isLetter)) {
             return word;
+        }
+        if (knows(word)) {
+            return knownMisspellings.getOrDefault(word, word);
         }
         int allowed = length <= 5 ? 1 : 2;
         String best = word;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Interceptor;
@@ -25,11 +26,20 @@ import org.telegram.telegrambots.longpolling.interfaces.BackOff;
  * first: it reads {@code parameters.retry_after} from a 429 and makes the next back-off at least
  * that long. Other failures (5xx, refused or dropped connections) back off exponentially from
  * {@code initial} up to {@code max}; a success resets it.
+ *
+ * <p>It also keeps polling from spinning. The library sends the next {@code getUpdates} the moment
+ * the last one returns; with {@code long_poll_seconds: 0}, or a Bot API server that answers at once
+ * instead of holding the request (some emulators do), that is hundreds of requests a second. So
+ * after a poll that brought no updates, the next one starts no sooner than {@code emptyPollInterval}
+ * after that one was sent. A real long poll that ran out its timeout is never held up, and neither
+ * is a poll after one that brought updates.
  */
 final class PollingBackOff implements BackOff, Interceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollingBackOff.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    // An empty batch is {"ok":true,"result":[]}; a longer answer is not read in full just to see that.
+    private static final long EMPTY_BATCH_PEEK = 256;
 
     private final long initialMillis;
     private final long maxMillis;
@@ -37,11 +47,15 @@ final class PollingBackOff implements BackOff, Interceptor {
     private final AtomicLong retryAfterMillis = new AtomicLong();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicBoolean stopped = new AtomicBoolean(false);
+    private final long emptyPollIntervalNanos;
+    // System.nanoTime() before which the next getUpdates must not start; only the polling thread uses it.
+    private final AtomicLong notBeforeNanos = new AtomicLong(System.nanoTime());
 
-    PollingBackOff(Duration initial, Duration max) {
+    PollingBackOff(Duration initial, Duration max, Duration emptyPollInterval) {
         this.initialMillis = Math.max(1, initial.toMillis());
         this.maxMillis = Math.max(initialMillis, max.toMillis());
         this.nextMillis = new AtomicLong(initialMillis);
+        this.emptyPollIntervalNanos = Math.max(0, emptyPollInterval.toNanos());
     }
 
     @Override
@@ -50,6 +64,10 @@ final class PollingBackOff implements BackOff, Interceptor {
         if (polling && stopped.get()) {
             return emptyBatch(chain);
         }
+        if (polling && !waitBeforePolling()) {
+            return emptyBatch(chain);
+        }
+        long sentNanos = System.nanoTime();
         Response response;
         try {
             response = chain.proceed(chain.request());
@@ -69,8 +87,36 @@ final class PollingBackOff implements BackOff, Interceptor {
                 LOG.warn("Telegram asked to slow down polling (429): waiting {} s before the next getUpdates", seconds);
             }
             healthy.set(response.isSuccessful() && !stopped.get());
+            if (response.isSuccessful() && emptyPollIntervalNanos > 0 && isEmptyBatch(response)) {
+                notBeforeNanos.set(sentNanos + emptyPollIntervalNanos);
+            }
         }
         return response;
+    }
+
+    /** Waits out the pause after an empty poll; false when the adapter stopped meanwhile. */
+    private boolean waitBeforePolling() {
+        long waitNanos = notBeforeNanos.get() - System.nanoTime();
+        if (waitNanos <= 0) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(waitNanos);
+            return !stopped.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether a successful {@code getUpdates} answer brought no updates. */
+    private static boolean isEmptyBatch(Response response) {
+        try {
+            JsonNode result = JSON.readTree(response.peekBody(EMPTY_BATCH_PEEK).string()).path("result");
+            return result.isArray() && result.isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

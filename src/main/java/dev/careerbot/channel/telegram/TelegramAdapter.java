@@ -58,6 +58,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapter.class);
     private static final Pattern COMMAND_NAME = Pattern.compile("[a-z0-9_]{1,32}");
     private static final List<String> WANTED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+    // At most 4 getUpdates a second when the server answers at once (long_poll_seconds: 0, or no long polling).
+    private static final Duration EMPTY_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final TelegramSettings settings;
     private final Responder responder;
@@ -162,7 +164,7 @@ public final class TelegramAdapter implements ChatAdapter {
                 .readTimeout(requestMillis, TimeUnit.MILLISECONDS)
                 .writeTimeout(requestMillis, TimeUnit.MILLISECONDS)
                 .build();
-        backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax());
+        backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax(), EMPTY_POLL_INTERVAL);
         pollHttp = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(sendDispatch))
                 .socketFactory(pollingSockets)

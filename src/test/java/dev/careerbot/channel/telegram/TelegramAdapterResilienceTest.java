@@ -159,6 +159,28 @@ class TelegramAdapterResilienceTest {
     }
 
     @Test
+    void pollingDoesNotSpinWhenTheServerAnswersEmptyAtOnce() throws Exception {
+        try (FakeBotApi api = new FakeBotApi(TOKEN)) {
+            TelegramSettings shortPolling = new TelegramSettings(true, new Secret(TOKEN), api.url(), 0, false, 30, 1,
+                    20);
+            TelegramAdapter adapter = new TelegramAdapter(shortPolling, new ScriptedResponder(), TelegramTestBot.FAST);
+            adapter.start();
+            try {
+                api.awaitCalls("getUpdates", 1, WAIT);
+                Thread.sleep(1_000);
+                int polls = api.calls("getUpdates").size();
+
+                api.send(ANNA_PRIVATE, ANNA, "/echo still answered");
+
+                assertEquals("still answered", api.awaitMessages(ANNA_PRIVATE.id(), 1, WAIT).get(0).text());
+                assertTrue(polls <= 8, polls + " getUpdates calls in about a second of empty answers");
+            } finally {
+                adapter.close();
+            }
+        }
+    }
+
+    @Test
     void pacesSendsToOneChat() throws Exception {
         try (TelegramTestBot bot = TelegramTestBot.start(new ScriptedResponder(), true, 30, 5, 20)) {
             FakeBotApi api = bot.api;
