@@ -1,0 +1,99 @@
+package dev.careerbot.channel.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.careerbot.BundledAnswers;
+import dev.careerbot.RunningJar;
+import dev.careerbot.channel.telegram.FakeBotApi.Call;
+import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
+import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
+import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar careerbot.jar run} on Telegram, as a self-hoster starts it: the token in
+ * {@code TELEGRAM_TOKEN}, the Bot API at a loopback fake named in the config.
+ */
+class TelegramRunIT {
+
+    private static final FakeUser ANNA = FakeUser.person(801, "Anna");
+    private static final FakeChat ANNA_PRIVATE = FakeChat.privateWith(ANNA);
+    /** A JVM start and the matcher's training, on a busy two-core machine. */
+    private static final Duration STARTED = Duration.ofSeconds(90);
+    private static final Duration STOPPED = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    FakeBotApi api;
+    RunningJar jar;
+
+    @BeforeEach
+    void startTheBotOnTheFakeBotApi() throws Exception {
+        api = new FakeBotApi(TelegramTestBot.TOKEN);
+        Files.copy(BundledAnswers.KNOWLEDGE_BASE, dir.resolve("knowledge.yml"));
+        Files.writeString(dir.resolve("careerbot.yml"), """
+                knowledge_base: knowledge.yml
+                adapters:
+                  telegram:
+                    enabled: true
+                    token: ${TELEGRAM_TOKEN}
+                    api_url: %s
+                    long_poll_seconds: 1
+                """.formatted(api.url()));
+        jar = RunningJar.start(dir, Map.of("TELEGRAM_TOKEN", TelegramTestBot.TOKEN),
+                "run", "--config", "careerbot.yml");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            jar.close();
+        } finally {
+            api.close();
+        }
+    }
+
+    @Test
+    void answersAPrivateMessageAndOnSigtermConfirmsTheLastUpdateAndExits() throws Exception {
+        jar.awaitWhileRunning(() -> !api.calls("getUpdates").isEmpty(), STARTED, "long polling");
+
+        api.send(ANNA_PRIVATE, ANNA, "What skills does an AI engineer need?");
+        int lastUpdate = api.lastUpdateId();
+        jar.awaitWhileRunning(() -> !api.messages(ANNA_PRIVATE.id()).isEmpty(), STARTED, "answer");
+
+        SentMessage answer = api.messages(ANNA_PRIVATE.id()).get(0);
+        assertTrue(answer.text().startsWith(BundledAnswers.openingLine("skills.overview")), answer.text());
+        assertFalse(answer.buttons().isEmpty(), "related topics as buttons: " + answer);
+
+        long terminatedAt = System.nanoTime();
+        jar.terminate();
+        int status = jar.awaitExit(STOPPED);
+
+        assertTrue(Set.of(0, 143).contains(status), "a clean stop on SIGTERM\n" + jar.describe());
+        List<Call> polls = api.calls("getUpdates");
+        Call last = polls.get(polls.size() - 1);
+        assertTrue(last.atNanos() > terminatedAt, "a getUpdates on the way out, after SIGTERM\n" + jar.describe());
+        assertEquals(lastUpdate + 1, last.params().path("offset").asInt(),
+                "the last getUpdates confirms the answered update, so a restart does not answer it again\n"
+                        + jar.describe());
+        assertEquals(lastUpdate + 1, api.confirmedOffset(), jar.describe());
+        assertEquals(1, api.messages(ANNA_PRIVATE.id()).size(), "answered once");
+        assertTrue(jar.stderr().contains("Telegram adapter started"), jar.describe());
+        assertTrue(jar.stderr().contains("Telegram adapter stopped"), jar.describe());
+        assertEquals("", jar.stdout(), "logs go to standard error, standard output stays empty");
+        String secretPart = TelegramTestBot.TOKEN.substring(TelegramTestBot.TOKEN.indexOf(':') + 1);
+        assertFalse(jar.stderr().contains(secretPart), "the token appears in the logs\n" + jar.describe());
+    }
+}
