@@ -7,10 +7,12 @@ import dev.careerbot.channel.console.ConsoleChat;
 import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.ConfigException;
 import dev.careerbot.config.ConfigLoader;
+import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.SetupCheck;
 import dev.careerbot.conversation.Conversation;
+import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.evaluation.BatchAnswerer;
 import dev.careerbot.evaluation.ConversationAnswerer;
 import dev.careerbot.evaluation.EvalCommand;
@@ -120,6 +122,7 @@ public final class CareerBot {
                   --explain            show the matcher's top candidates and scores
                   --train FILE         match/eval: train on {"text","intent"} lines instead of the knowledge base
                   --val FILE           match/eval with --train: tune the out-of-scope threshold on this file
+                  --mode MODE          match/eval: lexical, semantic or hybrid instead of matcher.mode
                   --json               eval: print the report as JSON
                   --file FILE          review: read this unanswered file instead of the configured one""");
     }
@@ -136,7 +139,10 @@ public final class CareerBot {
     private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
 
     private Conversation conversation(Loaded loaded) {
-        return Conversation.create(loaded.knowledge(), loaded.config().matcher(), loaded.config().sessions(), clock);
+        MatcherSettings settings = loaded.config().matcher();
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), settings,
+                MatcherFeatures.forSettings(settings, "knowledge"));
+        return new Conversation(loaded.knowledge(), matcher, loaded.config().sessions(), clock);
     }
 
     private int defaultCommand(CommandLine commandLine) {
@@ -166,7 +172,8 @@ public final class CareerBot {
         }
         Conversation conversation = conversation(loaded);
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher()), clock);
+                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(),
+                        MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge")), clock);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -207,8 +214,17 @@ public final class CareerBot {
 
     private BatchAnswerer answerer(CommandLine commandLine) {
         Optional<String> train = commandLine.option("--train");
+        Optional<MatcherMode> mode = commandLine.option("--mode").map(word -> MatcherMode.fromConfig(word)
+                .orElseThrow(() -> new CommandLine.UsageException("--mode must be lexical, semantic or hybrid, not " + word)));
         if (train.isEmpty()) {
-            Conversation conversation = conversation(load(commandLine));
+            Loaded loaded = load(commandLine);
+            if (mode.isPresent()) {
+                BotConfig config = loaded.config();
+                loaded = new Loaded(new BotConfig(config.source(), config.knowledgeBase(),
+                        config.matcher().withMode(mode.get()), config.sessions(), config.telegram(), config.discord()),
+                        loaded.knowledge());
+            }
+            Conversation conversation = conversation(loaded);
             if (commandLine.flag("--explain")) {
                 err.println("matcher thresholds: " + conversation.thresholds());
             }
@@ -218,10 +234,12 @@ public final class CareerBot {
         List<LabelledExample> examples = lines.examples(Path.of(train.get()));
         Optional<List<LabelledExample>> validation = commandLine.option("--val")
                 .map(file -> lines.examples(Path.of(file)));
+        MatcherSettings settings = MatcherSettings.defaults().withMode(mode.orElse(MatcherSettings.DEFAULT_MODE));
         IntentMatcher matcher = IntentMatcher.train(examples,
-                IntentMatcher.Options.plain(MatcherSettings.DEFAULT_MAX_INPUT_CHARS), validation);
-        err.println("matcher: " + matcher.intents().size() + " intents, " + examples.size()
-                + " examples; thresholds " + matcher.thresholds());
+                IntentMatcher.Options.plain(MatcherSettings.DEFAULT_MAX_INPUT_CHARS), validation,
+                MatcherFeatures.forSettings(settings, "training-file"));
+        err.println("matcher: " + settings.mode().configName() + ", " + matcher.intents().size() + " intents, "
+                + examples.size() + " examples; thresholds " + matcher.thresholds());
         return new MatcherAnswerer(matcher);
     }
 
@@ -258,7 +276,8 @@ public final class CareerBot {
         } catch (NumberFormatException e) {
             throw new CommandLine.UsageException("--top needs a whole number, for example --top 20");
         }
-        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher());
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(),
+                MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
         new ReviewCommand(new UnansweredLog(settings, clock), matcher).run(Math.max(1, top), out);
         return 0;
     }

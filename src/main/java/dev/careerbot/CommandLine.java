@@ -17,7 +17,8 @@ import java.util.Set;
 record CommandLine(Optional<String> command, Map<String, String> options, Set<String> flags) {
 
     static final Set<String> COMMANDS = Set.of("chat", "run", "match", "eval", "check", "review", "help");
-    private static final Set<String> VALUED = Set.of("--config", "--train", "--val", "--test", "--file", "--top");
+    private static final Set<String> VALUED = Set.of("--config", "--train", "--val", "--test", "--mode", "--file",
+            "--top");
     private static final Set<String> FLAGS = Set.of("--explain", "--json", "--help");
 
     static CommandLine parse(String[] args) {

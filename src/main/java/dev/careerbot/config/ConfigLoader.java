@@ -47,7 +47,8 @@ public final class ConfigLoader {
     private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("knowledge_base", "matcher", "sessions", "adapters"),
             OperationsSection.KEYS.stream()).toList();
-    private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars");
+    private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars",
+            "mode", "cache_dir");
     private static final List<String> SESSION_KEYS = List.of("expiry_minutes", "max_sessions");
     private static final List<String> ADAPTER_KEYS = List.of("telegram", "discord");
     private static final List<String> TELEGRAM_KEYS = List.of("enabled", "token", "api_url", "long_poll_seconds",
@@ -373,7 +374,39 @@ public final class ConfigLoader {
             }
             int maxInput = integer(matcher, "matcher.max_input_chars", "max_input_chars", 1, 100_000,
                     MatcherSettings.DEFAULT_MAX_INPUT_CHARS);
-            return new MatcherSettings(answer, clarify, maxInput);
+            return new MatcherSettings(answer, clarify, maxInput, mode(matcher), cacheDirectory(matcher));
+        }
+
+        private MatcherMode mode(YamlMapping matcher) {
+            Optional<YamlNode> node = matcher.get("mode").filter(value -> !FieldReader.isEmpty(value));
+            if (node.isEmpty()) {
+                return MatcherSettings.DEFAULT_MODE;
+            }
+            String text = node.get() instanceof YamlScalar scalar ? scalar.text().strip() : "";
+            Optional<MatcherMode> mode = MatcherMode.fromConfig(text);
+            if (mode.isEmpty()) {
+                findings.error(node.get().line(), "matcher.mode must be lexical, semantic or hybrid, but is "
+                        + (text.isEmpty() ? node.get().describe() : "'" + text + "'"));
+            }
+            return mode.orElse(MatcherSettings.DEFAULT_MODE);
+        }
+
+        private Path cacheDirectory(YamlMapping matcher) {
+            Optional<YamlNode> node = matcher.get("cache_dir").filter(value -> !FieldReader.isEmpty(value));
+            if (node.isEmpty()) {
+                return MatcherSettings.DEFAULT_CACHE_DIRECTORY;
+            }
+            String text = node.get() instanceof YamlScalar scalar ? scalar.text().strip() : "";
+            try {
+                if (!text.isEmpty()) {
+                    return Path.of(text);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // reported below
+            }
+            findings.error(node.get().line(), "matcher.cache_dir must be a folder path (absolute, or relative to"
+                    + " the folder the bot starts in), but is " + (text.isEmpty() ? node.get().describe() : "'" + text + "'"));
+            return MatcherSettings.DEFAULT_CACHE_DIRECTORY;
         }
 
         private OptionalDouble threshold(YamlMapping matcher, String key) {

@@ -1,5 +1,7 @@
 package dev.careerbot.config;
 
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -10,13 +12,35 @@ import java.util.OptionalDouble;
  * @param clarifyThreshold confidence at or above which, below the answer threshold, the bot asks
  *     "Did you mean X or Y?"; empty for {@code auto}
  * @param maxInputChars how much of a message the matcher reads; the rest is ignored
+ * @param mode which features the matcher reads: n-grams, a sentence embedding or both
+ * @param cacheDirectory a writable folder for the embedding model's native libraries and the
+ *     knowledge base's example vectors (unused in {@code lexical} mode)
  */
 public record MatcherSettings(
-        OptionalDouble answerThreshold, OptionalDouble clarifyThreshold, int maxInputChars) {
+        OptionalDouble answerThreshold, OptionalDouble clarifyThreshold, int maxInputChars,
+        MatcherMode mode, Path cacheDirectory) {
 
     public static final int DEFAULT_MAX_INPUT_CHARS = 1000;
+    /** The mode that scored best; see README, "Semantic matching". */
+    public static final MatcherMode DEFAULT_MODE = MatcherMode.LEXICAL;
+    /** Relative to the folder the bot is started from. */
+    public static final Path DEFAULT_CACHE_DIRECTORY = Path.of("careerbot-cache");
+
+    public MatcherSettings {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+    }
+
+    /** Thresholds and input limit as given, the default mode and cache folder. */
+    public MatcherSettings(OptionalDouble answerThreshold, OptionalDouble clarifyThreshold, int maxInputChars) {
+        this(answerThreshold, clarifyThreshold, maxInputChars, DEFAULT_MODE, DEFAULT_CACHE_DIRECTORY);
+    }
 
     public static MatcherSettings defaults() {
         return new MatcherSettings(OptionalDouble.empty(), OptionalDouble.empty(), DEFAULT_MAX_INPUT_CHARS);
+    }
+
+    public MatcherSettings withMode(MatcherMode newMode) {
+        return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, newMode, cacheDirectory);
     }
 }

@@ -91,20 +91,42 @@ public final class IntentMatcher {
      */
     public static IntentMatcher train(List<LabelledExample> examples, Options options,
             Optional<List<LabelledExample>> validation) {
+        return train(examples, options, validation, FeatureSet.lexical());
+    }
+
+    /**
+     * As {@link #train(List, Options, Optional)}, reading the given features. With a sentence
+     * embedding, every example is embedded once here (the embedding may come from a cache) and
+     * the vectors are shared by the cross-validation folds.
+     */
+    public static IntentMatcher train(List<LabelledExample> examples, Options options,
+            Optional<List<LabelledExample>> validation, FeatureSet featureSet) {
         if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
             throw new IllegalArgumentException("the matcher needs at least one in-scope example");
         }
-        Model model = Model.build(examples, options);
-        Thresholds thresholds = thresholds(examples, options, validation, model);
+        SentenceVectors sentences = SentenceVectors.of(featureSet, examples, options);
+        Model model = Model.build(examples, options, sentences);
+        Thresholds thresholds = thresholds(examples, options, validation, model, sentences);
         return new IntentMatcher(model, thresholds);
+    }
+
+    /**
+     * The n-gram ({@code lexical}) matcher of a knowledge base, whatever {@code settings.mode()}
+     * says: no model to load, for tests and tools. The bot itself passes the features of its
+     * configured mode to {@link #forKnowledge(KnowledgeBase, MatcherSettings, FeatureSet)}.
+     */
+    public static IntentMatcher forKnowledge(KnowledgeBase knowledge, MatcherSettings settings) {
+        return forKnowledge(knowledge, settings, FeatureSet.lexical());
     }
 
     /**
      * The matcher of a knowledge base: trained on every intent's examples, with the out-of-scope
      * examples as a class of their own, the synonyms applied, subject aliases and titles known to
-     * the spelling corrector, and thresholds from the settings or calibrated by cross-validation.
+     * the spelling corrector, and thresholds from the settings or calibrated by cross-validation,
+     * reading the given features (see {@code embedding.MatcherFeatures} for the configured ones).
      */
-    public static IntentMatcher forKnowledge(KnowledgeBase knowledge, MatcherSettings settings) {
+    public static IntentMatcher forKnowledge(KnowledgeBase knowledge, MatcherSettings settings,
+            FeatureSet features) {
         List<LabelledExample> examples = new ArrayList<>();
         for (Intent intent : knowledge.intents()) {
             if (!intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
@@ -121,11 +143,11 @@ public final class IntentMatcher {
         knowledge.intents().forEach(intent -> vocabulary.add(intent.title()));
         Options options = new Options(settings.maxInputChars(), knowledge.synonyms(), vocabulary,
                 settings.answerThreshold(), settings.clarifyThreshold(), true, false, Training.defaults());
-        return train(examples, options, Optional.empty());
+        return train(examples, options, Optional.empty(), features);
     }
 
     private static Thresholds thresholds(List<LabelledExample> examples, Options options,
-            Optional<List<LabelledExample>> validation, Model model) {
+            Optional<List<LabelledExample>> validation, Model model, SentenceVectors sentences) {
         if (options.answerThreshold().isPresent()) {
             double answer = options.answerThreshold().getAsDouble();
             double clarify = !options.clarifyBand() ? answer
@@ -141,7 +163,7 @@ public final class IntentMatcher {
             }
             origin = "tuned on " + validation.get().size() + " validation examples";
         } else {
-            observations = crossValidate(examples, options);
+            observations = crossValidate(examples, options, sentences);
             origin = "cross-validated on " + examples.size() + " examples";
         }
         Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(),
@@ -154,7 +176,8 @@ public final class IntentMatcher {
         return chosen;
     }
 
-    private static List<Observation> crossValidate(List<LabelledExample> examples, Options options) {
+    private static List<Observation> crossValidate(List<LabelledExample> examples, Options options,
+            SentenceVectors sentences) {
         int folds = examples.size() > 5000 ? 3 : 5;
         Map<String, Integer> seenPerLabel = new HashMap<>();
         int[] foldOf = new int[examples.size()];
@@ -173,7 +196,7 @@ public final class IntentMatcher {
             if (training.stream().allMatch(LabelledExample::isOutOfScope)) {
                 continue;
             }
-            Model model = Model.build(training, fixed);
+            Model model = Model.build(training, fixed, sentences);
             for (LabelledExample example : heldOut) {
                 observations.add(model.observe(example));
             }
@@ -211,7 +234,7 @@ public final class IntentMatcher {
         if (languageGuard.isOtherLanguage(readable, tokens)) {
             return Match.nothing(Decision.OTHER_LANGUAGE);
         }
-        Scores scores = model.scores(tokens);
+        Scores scores = model.scores(tokens, readable);
         List<Candidate> candidates = scores.candidates(CANDIDATES);
         if (candidates.isEmpty()) {
             return Match.nothing(Decision.OUT_OF_SCOPE);
@@ -269,10 +292,10 @@ public final class IntentMatcher {
 
     /** The trained pieces: text handling, features, classifier and its labels. */
     private record Model(TextNormalizer normalizer, SpellingCorrector speller,
-            FeatureExtractor features, SoftmaxClassifier classifier, List<String> labels,
-            int outOfScopeIndex) {
+            FeatureExtractor features, SentenceVectors sentences, SoftmaxClassifier classifier,
+            List<String> labels, int outOfScopeIndex) {
 
-        static Model build(List<LabelledExample> examples, Options options) {
+        static Model build(List<LabelledExample> examples, Options options, SentenceVectors sentences) {
             TextNormalizer normalizer = new TextNormalizer(options.maxInputChars(), options.synonyms());
             List<List<String>> tokenised = new ArrayList<>(examples.size());
             Map<String, Integer> frequencies = new HashMap<>();
@@ -290,13 +313,17 @@ public final class IntentMatcher {
                 labels[i] = labelIndex.computeIfAbsent(examples.get(i).label(), key -> labelIndex.size());
             }
             FeatureExtractor features = FeatureExtractor.fit(tokenised);
-            List<SparseVector> vectors = tokenised.stream().map(features::vector).toList();
+            List<SparseVector> vectors = new ArrayList<>(examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                vectors.add(sentences.combine(features.size(), features.vector(tokenised.get(i)),
+                        examples.get(i).text()));
+            }
             SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels,
-                    balancedOutOfScopeWeights(labels, labelIndex), features.size(), labelIndex.size(),
-                    options.training());
+                    balancedOutOfScopeWeights(labels, labelIndex), features.size() + sentences.dimension(),
+                    labelIndex.size(), options.training());
             List<String> labelList = List.copyOf(labelIndex.keySet());
-            return new Model(normalizer, new SpellingCorrector(frequencies), features, classifier,
-                    labelList, labelList.indexOf(Match.OUT_OF_SCOPE));
+            return new Model(normalizer, new SpellingCorrector(frequencies), features, sentences,
+                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE));
         }
 
         /**
@@ -334,8 +361,8 @@ public final class IntentMatcher {
             return corrected;
         }
 
-        Scores scores(List<String> tokens) {
-            SparseVector vector = features.vector(tokens);
+        Scores scores(List<String> tokens, String text) {
+            SparseVector vector = sentences.combine(features.size(), features.vector(tokens), text);
             return new Scores(labels, classifier.probabilities(vector), outOfScopeIndex, !vector.isEmpty());
         }
 
@@ -345,7 +372,7 @@ public final class IntentMatcher {
             if (tokens.isEmpty()) {
                 return new Observation(0, true, false, false, expectsOutOfScope);
             }
-            Scores scores = scores(tokens);
+            Scores scores = scores(tokens, example.text());
             List<Candidate> candidates = scores.candidates(2);
             boolean topCorrect = !candidates.isEmpty() && example.labels().contains(candidates.get(0).intent());
             boolean topTwoCorrect = topCorrect

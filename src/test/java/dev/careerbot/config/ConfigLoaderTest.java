@@ -244,7 +244,7 @@ class ConfigLoaderTest {
                 """, Map.of());
         assertEquals(List.of(
                 where(3) + "unknown key 'clarify_treshold' in matcher (did you mean 'clarify_threshold'?): the allowed"
-                        + " keys are answer_threshold, clarify_threshold, max_input_chars",
+                        + " keys are answer_threshold, clarify_threshold, max_input_chars, mode, cache_dir",
                 where(2) + "matcher.answer_threshold must be auto or a number from 0 to 1, but is 'high'",
                 where(5) + "sessions.expiry_minutes must be a whole number from 1 to 525600, but is 0",
                 where(8) + "adapters.telegram.enabled must be true or false, but is 'maybe'",

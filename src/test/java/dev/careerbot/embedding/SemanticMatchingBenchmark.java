@@ -1,0 +1,135 @@
+package dev.careerbot.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.evaluation.JsonLines;
+import dev.careerbot.intent.FeatureSet;
+import dev.careerbot.intent.IntentMatcher;
+import dev.careerbot.intent.LabelledExample;
+import dev.careerbot.intent.Match;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CLINC150 (full split: train on train, thresholds on val, scores on test) for each matcher
+ * mode, with the time of the whole run and the latency of one message. Run with
+ * {@code mvn -o -Pbenchmark test -Dtest=SemanticMatchingBenchmark}; {@code -Dmodes=hybrid}
+ * and {@code -Dweights=1,2,3} narrow or widen the sweep.
+ */
+@Tag("benchmark")
+class SemanticMatchingBenchmark {
+
+    private static final Path SHARED = Path.of(System.getProperty("careerbot.shared", "/work/shared"));
+    private static final Path CLINC = SHARED.resolve("datasets/clinc150");
+
+    @Test
+    void clinc150PerMode() {
+        JsonLines lines = new JsonLines(new ObjectMapper());
+        List<LabelledExample> train = new java.util.ArrayList<>(lines.examples(CLINC.resolve("train.jsonl")));
+        if (!Boolean.getBoolean("withoutOosTrain")) {
+            // The full split's 100 out-of-scope training questions, learnt as a class of their own.
+            train.addAll(lines.examples(CLINC.resolve("oos_train.jsonl")));
+        }
+        List<LabelledExample> val = lines.examples(CLINC.resolve("val.jsonl"));
+        List<LabelledExample> test = lines.examples(CLINC.resolve("test.jsonl"));
+        List<String> modes = List.of(System.getProperty("modes", "lexical,semantic,hybrid").split(","));
+        float[] weights = parseWeights(System.getProperty("weights", Float.toString(FeatureSet.DEFAULT_SENTENCE_WEIGHT)));
+        try (SentenceEncoder encoder = SentenceEncoder.open(SentenceEncoderTest.CACHE, 1000)) {
+            EmbeddingFeatures features = new EmbeddingFeatures(encoder,
+                    new EmbeddingCache(SentenceEncoderTest.CACHE.resolve("vectors")), Boolean.getBoolean("withoutOosTrain") ? "clinc150-train" : "clinc150-train-oos");
+            for (String mode : modes) {
+                for (float weight : mode.equals("lexical") ? new float[] {1} : weights) {
+                    FeatureSet featureSet = switch (mode) {
+                        case "lexical" -> FeatureSet.lexical();
+                        case "semantic" -> FeatureSet.semantic(features).withSentenceWeight(weight);
+                        case "hybrid" -> FeatureSet.hybrid(features).withSentenceWeight(weight);
+                        default -> throw new IllegalArgumentException("unknown mode " + mode);
+                    };
+                    run(featureSet, train, val, test);
+                }
+            }
+        }
+    }
+
+    private static void run(FeatureSet featureSet, List<LabelledExample> train, List<LabelledExample> val,
+            List<LabelledExample> test) {
+        long started = System.nanoTime();
+        IntentMatcher matcher = IntentMatcher.train(train, IntentMatcher.Options.plain(1000), Optional.of(val),
+                featureSet);
+        long trained = System.nanoTime();
+        long[] nanos = new long[test.size()];
+        double[] confidence = new double[test.size()];
+        boolean[] topRight = new boolean[test.size()];
+        int inScope = 0;
+        int inScopeRight = 0;
+        int outOfScope = 0;
+        int outOfScopeFound = 0;
+        for (int i = 0; i < test.size(); i++) {
+            LabelledExample example = test.get(i);
+            long start = System.nanoTime();
+            Match match = matcher.match(example.text());
+            nanos[i] = System.nanoTime() - start;
+            confidence[i] = match.candidates().isEmpty() ? 0 : match.confidence();
+            topRight[i] = example.labels().contains(match.topCandidate());
+            if (example.isOutOfScope()) {
+                outOfScope++;
+                outOfScopeFound += match.intent().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+            } else {
+                inScope++;
+                inScopeRight += example.labels().contains(match.intent()) ? 1 : 0;
+            }
+        }
+        long finished = System.nanoTime();
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "BENCHMARK clinc150 mode=%s weight=%.2f inScopeAccuracy=%.2f%% "
+                        + "outOfScopeRecall=%.2f%% thresholds=%s train+tune=%.1fs test=%.1fs total=%.1fs "
+                        + "p50=%.3fms p99=%.3fms%n",
+                featureSet.name(), featureSet.sentenceWeight(), 100.0 * inScopeRight / inScope,
+                100.0 * outOfScopeFound / outOfScope, matcher.thresholds(), (trained - started) / 1e9,
+                (finished - trained) / 1e9, (finished - started) / 1e9,
+                SentenceEncoderBenchmark.percentile(nanos, 50), SentenceEncoderBenchmark.percentile(nanos, 99));
+        assertTrue(inScope > 0 && outOfScope > 0);
+        if (Boolean.getBoolean("curve")) {
+            printCurve(test, confidence, topRight);
+        }
+    }
+
+    /** Diagnostics only (never used to choose anything): test scores at a range of thresholds. */
+    private static void printCurve(List<LabelledExample> test, double[] confidence, boolean[] topRight) {
+        StringBuilder line = new StringBuilder("CURVE");
+        for (double threshold = 0; threshold < 1; threshold += 0.05) {
+            int inScope = 0;
+            int right = 0;
+            int outOfScope = 0;
+            int rejected = 0;
+            for (int i = 0; i < test.size(); i++) {
+                boolean accepted = confidence[i] >= threshold && confidence[i] > 0;
+                if (test.get(i).isOutOfScope()) {
+                    outOfScope++;
+                    rejected += accepted ? 0 : 1;
+                } else {
+                    inScope++;
+                    right += accepted && topRight[i] ? 1 : 0;
+                }
+            }
+            line.append(String.format(Locale.ROOT, " t=%.2f:%.1f/%.1f", threshold, 100.0 * right / inScope,
+                    100.0 * rejected / outOfScope));
+        }
+        System.out.println(line);
+    }
+
+    private static float[] parseWeights(String list) {
+        String[] parts = list.split(",");
+        float[] weights = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            weights[i] = Float.parseFloat(parts[i]);
+        }
+        return weights;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.careerbot.embedding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SentenceEncoderTest {
+
+    static final Path CACHE = Path.of("target", "embedding-cache");
+
+    private SentenceEncoder encoder;
+
+    @BeforeAll
+    void openEncoder() {
+        encoder = SentenceEncoder.open(CACHE, 40);
+    }
+
+    @AfterAll
+    void closeEncoder() {
+        encoder.close();
+    }
+
+    @Test
+    void placesAParaphraseCloserThanAnUnrelatedQuestion() {
+        float[] question = encoder.encode("what salary does a data scientist earn");
+        float[] paraphrase = encoder.encode("how much are data scientists paid");
+        float[] unrelated = encoder.encode("will it rain in Paris tomorrow");
+
+        float near = SentenceEncoder.similarity(question, paraphrase);
+        float far = SentenceEncoder.similarity(question, unrelated);
+        assertTrue(near > far + 0.3f, "paraphrase " + near + " vs unrelated " + far);
+    }
+
+    @Test
+    void givesUnitVectorsOfTheDocumentedDimension() {
+        float[] vector = encoder.encode("which skills does a computer vision engineer need?");
+
+        assertEquals(SentenceEncoder.DIMENSION, vector.length);
+        assertEquals(1.0, SentenceEncoder.similarity(vector, vector), 1e-4);
+    }
+
+    @Test
+    void givesTheZeroVectorForTextWithNothingToEmbed() {
+        for (String nothing : List.of("", "   ", "\n\t", "\u200b\u200b", "\u0000\u0007")) {
+            float[] vector = encoder.encode(nothing);
+            assertArrayEquals(new float[SentenceEncoder.DIMENSION], vector, "for '" + nothing + "'");
+        }
+    }
+
+    @Test
+    void embedsOnlyThePrefixTheMatcherReads() {
+        String prefix = "what does a data scientist do all day?";
+        assertEquals(38, prefix.length());
+
+        float[] withTail = encoder.encode(prefix + "  and also tell me about quantum gravity and bread recipes");
+
+        assertArrayEquals(encoder.encode(prefix), withTail, 1e-6f);
+    }
+
+    @Test
+    void neverSplitsACharacterPairAtThePrefixEnd() {
+        String text = "a".repeat(39) + "\uD83D\uDE00 smile";
+
+        float[] vector = encoder.encode(text);
+
+        assertArrayEquals(encoder.encode("a".repeat(39)), vector, 1e-6f);
+    }
+
+    @Test
+    void embedsALongMessageInOnePiece() {
+        String longText = "machine learning ".repeat(5_000);
+
+        float[] vector = encoder.encode(longText);
+
+        assertEquals(1.0, SentenceEncoder.similarity(vector, vector), 1e-4);
+    }
+
+    @Test
+    void encodesAListLikeOneByOne() {
+        List<String> texts = List.of("hello", "", "what does an NLP engineer build?", "salary of an MLOps engineer",
+                "how do I get into AI", "thanks!", "bye", "\u200b", "prompt engineering jobs",
+                "is a PhD needed", "portfolio projects", "interview questions", "remote work", "courses",
+                "books to read", "certificates", "career change from web dev", "junior roles");
+
+        float[][] all = encoder.encodeAll(texts);
+
+        assertEquals(texts.size(), all.length);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(encoder.encode(texts.get(i)), all[i], 1e-6f, texts.get(i));
+        }
+    }
+
+    @Test
+    void identifiesTheModelByItsContent() {
+        assertTrue(encoder.modelId().matches("all-minilm-l6-v2-q:[0-9a-f]{16}"), encoder.modelId());
+        try (SentenceEncoder another = SentenceEncoder.open(CACHE, 1000)) {
+            assertEquals(encoder.modelId(), another.modelId());
+            assertFalse(another.maxInputChars() == encoder.maxInputChars());
+        }
+    }
+
+    @Test
+    void refusesAnInputLimitBelowOne() {
+        EmbeddingException error = assertThrows(EmbeddingException.class, () -> SentenceEncoder.open(CACHE, 0));
+        assertTrue(error.getMessage().contains("maxInputChars must be at least 1"), error.getMessage());
+    }
+}
