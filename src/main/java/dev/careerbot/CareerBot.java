@@ -9,6 +9,7 @@ import dev.careerbot.config.ConfigException;
 import dev.careerbot.config.ConfigLoader;
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.SetupCheck;
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.embedding.MatcherFeatures;
@@ -25,6 +26,10 @@ import dev.careerbot.intent.LabelledExample;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeException;
 import dev.careerbot.knowledge.KnowledgeLoader;
+import dev.careerbot.operations.Operations;
+import dev.careerbot.unanswered.ReviewCommand;
+import dev.careerbot.unanswered.UnansweredLog;
+import dev.careerbot.unanswered.UnansweredLogException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +90,7 @@ public final class CareerBot {
                 case "match" -> match(commandLine);
                 case "eval" -> eval(commandLine);
                 case "check" -> check(commandLine);
+                case "review" -> review(commandLine);
                 default -> defaultCommand(commandLine);
             };
         } catch (CommandLine.UsageException wrong) {
@@ -94,7 +101,7 @@ public final class CareerBot {
             err.println("careerbot: cannot start; fix these and try again (java -jar careerbot.jar check lists them all):");
             err.println(problem.getMessage());
             return 1;
-        } catch (EvaluationException problem) {
+        } catch (EvaluationException | UnansweredLogException problem) {
             err.println("careerbot: " + problem.getMessage());
             return 1;
         }
@@ -109,13 +116,15 @@ public final class CareerBot {
                   match                answer JSON lines from stdin: {"text": ..., "session": ...}
                   eval --test FILE     score a labelled file: accuracy, out-of-scope recall, latency
                   check                validate the config and the knowledge base
+                  review [--top N]     group the questions the bot could not answer, with the closest intent
                 options:
                   --config FILE        the config (else $CAREERBOT_CONFIG, ./config/careerbot.yml, the bundled one)
                   --explain            show the matcher's top candidates and scores
                   --train FILE         match/eval: train on {"text","intent"} lines instead of the knowledge base
                   --val FILE           match/eval with --train: tune the out-of-scope threshold on this file
                   --mode MODE          match/eval: lexical, semantic or hybrid instead of matcher.mode
-                  --json               eval: print the report as JSON""");
+                  --json               eval: print the report as JSON
+                  --file FILE          review: read this unanswered file instead of the configured one""");
     }
 
     private Loaded load(CommandLine commandLine) {
@@ -162,15 +171,18 @@ public final class CareerBot {
             return 1;
         }
         Conversation conversation = conversation(loaded);
-        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), conversation);
-        List<ChatAdapter> started = new ArrayList<>();
+        Operations operations = Operations.start(loaded.config(), conversation,
+                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(),
+                        MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge")), clock);
+        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
+        List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Shutting down");
-            closeAll(started);
+            operations.shutdown(started);
             stopped.countDown();
         }, "careerbot-shutdown"));
         try {
+            operations.serve(adapters);
             for (ChatAdapter adapter : adapters) {
                 adapter.start();
                 started.add(adapter);
@@ -179,6 +191,7 @@ public final class CareerBot {
         } catch (RuntimeException failure) {
             log.error("Could not start: {}", failure.getMessage());
             closeAll(started);
+            operations.close();
             return 1;
         }
         try {
@@ -247,6 +260,25 @@ public final class CareerBot {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("the report is plain data and always serialises", impossible);
         }
+        return 0;
+    }
+
+    private int review(CommandLine commandLine) {
+        Loaded loaded = load(commandLine);
+        OperationsSettings.Unanswered settings = loaded.config().operations().unanswered();
+        if (commandLine.option("--file").isPresent()) {
+            settings = new OperationsSettings.Unanswered(settings.enabled(), Path.of(commandLine.option("--file").get()),
+                    settings.salt(), settings.maxFileBytes(), settings.keepFiles(), settings.retention());
+        }
+        int top;
+        try {
+            top = Integer.parseInt(commandLine.option("--top").orElse("20"));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.UsageException("--top needs a whole number, for example --top 20");
+        }
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(),
+                MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
+        new ReviewCommand(new UnansweredLog(settings, clock), matcher).run(Math.max(1, top), out);
         return 0;
     }
 

@@ -16,8 +16,9 @@ import java.util.Set;
  */
 record CommandLine(Optional<String> command, Map<String, String> options, Set<String> flags) {
 
-    static final Set<String> COMMANDS = Set.of("chat", "run", "match", "eval", "check", "help");
-    private static final Set<String> VALUED = Set.of("--config", "--train", "--val", "--test", "--mode");
+    static final Set<String> COMMANDS = Set.of("chat", "run", "match", "eval", "check", "review", "help");
+    private static final Set<String> VALUED = Set.of("--config", "--train", "--val", "--test", "--mode", "--file",
+            "--top");
     private static final Set<String> FLAGS = Set.of("--explain", "--json", "--help");
 
     static CommandLine parse(String[] args) {

@@ -51,6 +51,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCoreKnowsNothingOfTheOperationsAroundIt() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.operations..",
+                        "dev.careerbot.health..", "dev.careerbot.metrics..", "dev.careerbot.ratelimit..",
+                        "dev.careerbot.reload..", "dev.careerbot.unanswered..", "io.micrometer..")
+                .because("health, metrics, reload, rate limits and the unanswered log wrap the core from outside")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
     void theTelegramAdapterDoesNotUseTheDiscordAdapter() {
         ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.channel.telegram..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.channel.discord..", "net.dv8tion..")

@@ -1,6 +1,7 @@
 package dev.careerbot.config;
 
 import dev.careerbot.yaml.YamlSource;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param sessions conversation memory
  * @param telegram the Telegram adapter
  * @param discord the Discord adapter
+ * @param operations admins, health and metrics, rate limits, unanswered log, reload, logging, shutdown
  */
 public record BotConfig(
         String source,
@@ -22,7 +24,8 @@ public record BotConfig(
         MatcherSettings matcher,
         SessionSettings sessions,
         TelegramSettings telegram,
-        DiscordSettings discord) {
+        DiscordSettings discord,
+        OperationsSettings operations) {
 
     public BotConfig {
         Objects.requireNonNull(source, "source");
@@ -31,6 +34,13 @@ public record BotConfig(
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(operations, "operations");
+    }
+
+    /** A config with the default operations settings, files in the working directory. */
+    public BotConfig(String source, YamlSource knowledgeBase, MatcherSettings matcher, SessionSettings sessions,
+            TelegramSettings telegram, DiscordSettings discord) {
+        this(source, knowledgeBase, matcher, sessions, telegram, discord, OperationsSettings.defaults(Path.of("")));
     }
 
     /** True when any chat platform is enabled, so the bare jar runs them instead of the console. */

@@ -44,7 +44,9 @@ public final class ConfigLoader {
 
     private static final Pattern BARE_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final List<String> TOP_KEYS = List.of("knowledge_base", "matcher", "sessions", "adapters");
+    private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("knowledge_base", "matcher", "sessions", "adapters"),
+            OperationsSection.KEYS.stream()).toList();
     private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars",
             "mode", "cache_dir");
     private static final List<String> SESSION_KEYS = List.of("expiry_minutes", "max_sessions");
@@ -150,6 +152,15 @@ public final class ConfigLoader {
         return source;
     }
 
+    /** The config file's folder (the working directory for the bundled copy): files it names go there. */
+    private Path folderOf(YamlSource source) {
+        if (source instanceof YamlSource.FileSource file) {
+            Path parent = file.path().getParent();
+            return parent == null ? workingDirectory : parent;
+        }
+        return workingDirectory;
+    }
+
     private record Attempt(Findings findings, Optional<BotConfig> config, Optional<YamlSource> knowledgeBase) {
     }
 
@@ -159,7 +170,7 @@ public final class ConfigLoader {
             YamlNode raw = reader.read(source);
             Substitution substitution = new Substitution(findings);
             YamlNode resolved = substitution.resolve(raw, "", true);
-            Parse parse = new Parse(source, findings, substitution.unresolved);
+            Parse parse = new Parse(source, findings, substitution.unresolved, folderOf(source));
             Optional<BotConfig> config = parse.config(resolved);
             return new Attempt(findings, findings.hasErrors() ? Optional.empty() : config, parse.knowledgeBase);
         } catch (YamlException e) {
@@ -286,9 +297,11 @@ public final class ConfigLoader {
         private final Findings findings;
         private final FieldReader fields;
         private final Set<String> unresolved;
+        private final Path folder;
         private Optional<YamlSource> knowledgeBase = Optional.empty();
 
-        Parse(YamlSource source, Findings findings, Set<String> unresolved) {
+        Parse(YamlSource source, Findings findings, Set<String> unresolved, Path folder) {
+            this.folder = folder;
             this.source = source;
             this.findings = findings;
             this.unresolved = unresolved;
@@ -316,10 +329,12 @@ public final class ConfigLoader {
                     .map(this::telegram).orElse(TelegramSettings.disabled());
             DiscordSettings discord = adapters.flatMap(a -> section(a, "adapters.discord", "discord", DISCORD_KEYS))
                     .map(this::discord).orElse(DiscordSettings.disabled());
+            OperationsSettings operations = new OperationsSection(fields, findings, folder).read(top);
             if (knowledgeBase.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new BotConfig(source.name(), knowledgeBase.get(), matcher, sessions, telegram, discord));
+            return Optional.of(new BotConfig(source.name(), knowledgeBase.get(), matcher, sessions, telegram, discord,
+                    operations));
         }
 
         private Optional<YamlSource> knowledgeBase(YamlMapping top) {

@@ -53,12 +53,34 @@ public final class Conversation implements Responder {
 
     public Conversation(KnowledgeBase knowledge, IntentMatcher matcher,
             dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+        this(knowledge, matcher, new SessionStore(sessionSettings.expiry(), sessionSettings.maxSessions()), clock);
+    }
+
+    private Conversation(KnowledgeBase knowledge, IntentMatcher matcher, SessionStore sessions, Clock clock) {
         this.knowledge = knowledge;
         this.matcher = matcher;
-        this.sessions = new SessionStore(sessionSettings.expiry(), sessionSettings.maxSessions());
+        this.sessions = sessions;
         this.clock = clock;
         this.spotter = new SubjectSpotter(knowledge.subjects(), matcher);
         this.commands = new CommandTable(knowledge);
+    }
+
+    /**
+     * The same conversation on a new knowledge base and matcher (hot reload): the people's
+     * conversation contexts carry over, so follow-ups keep working across a reload.
+     */
+    public Conversation reloaded(KnowledgeBase newKnowledge, IntentMatcher newMatcher) {
+        return new Conversation(newKnowledge, newMatcher, sessions, clock);
+    }
+
+    /** The knowledge base this conversation answers from. */
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    /** Forgets the conversation context kept under this session key ({@code /forget}). */
+    public void forget(String sessionKey) {
+        sessions.remove(sessionKey);
     }
 
     /** The conversation over a knowledge base, with its matcher trained as the settings say. */

@@ -45,6 +45,8 @@ class DiscordRunIT {
                     token: ${DISCORD_TOKEN}
                     rest_url: "%s"
                     gateway_url: "%s"
+                http:
+                  address: 127.0.0.1:0
                 """.formatted(discord.rest.url(), discord.gatewayUrl()));
         jar = RunningJar.start(dir, Map.of("DISCORD_TOKEN", FakeDiscord.TOKEN), "run", "--config", "careerbot.yml");
     }

@@ -10,12 +10,16 @@ import dev.careerbot.channel.telegram.FakeBotApi.Call;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
 import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
+import dev.careerbot.operations.Http;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,8 @@ class TelegramRunIT {
                     token: ${TELEGRAM_TOKEN}
                     api_url: %s
                     long_poll_seconds: 1
+                http:
+                  address: 127.0.0.1:0
                 """.formatted(api.url()));
         jar = RunningJar.start(dir, Map.of("TELEGRAM_TOKEN", TelegramTestBot.TOKEN),
                 "run", "--config", "careerbot.yml");
@@ -77,6 +83,17 @@ class TelegramRunIT {
         assertTrue(answer.text().startsWith(BundledAnswers.openingLine("skills.overview")), answer.text());
         assertFalse(answer.buttons().isEmpty(), "related topics as buttons: " + answer);
 
+        Matcher serving = Pattern.compile("Serving /healthz and /metrics on http://127\\.0\\.0\\.1:([0-9]+)")
+                .matcher(jar.stderr());
+        assertTrue(serving.find(), jar.describe());
+        int port = Integer.parseInt(serving.group(1));
+        HttpResponse<String> health = Http.get(port, "/healthz");
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("ok\ntelegram: connected\n", health.body());
+        String metrics = Http.get(port, "/metrics").body();
+        assertTrue(metrics.contains("careerbot_replies_sent_total{platform=\"telegram\"} 1.0"), metrics);
+        assertTrue(metrics.contains("careerbot_answers_total{intent=\"skills.overview\"} 1.0"), metrics);
+
         long terminatedAt = System.nanoTime();
         jar.terminate();
         int status = jar.awaitExit(STOPPED);
@@ -92,6 +109,8 @@ class TelegramRunIT {
         assertEquals(1, api.messages(ANNA_PRIVATE.id()).size(), "answered once");
         assertTrue(jar.stderr().contains("Telegram adapter started"), jar.describe());
         assertTrue(jar.stderr().contains("Telegram adapter stopped"), jar.describe());
+        assertTrue(jar.stderr().contains("Shut down cleanly: every adapter closed, every message answered"),
+                jar.describe());
         assertEquals("", jar.stdout(), "logs go to standard error, standard output stays empty");
         String secretPart = TelegramTestBot.TOKEN.substring(TelegramTestBot.TOKEN.indexOf(':') + 1);
         assertFalse(jar.stderr().contains(secretPart), "the token appears in the logs\n" + jar.describe());

@@ -1,0 +1,93 @@
+package dev.careerbot.operations;
+
+import dev.careerbot.channel.ChatAdapter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shutdown within a deadline: every adapter is closed at once, each on its own thread (it stops
+ * taking messages and finishes those it holds); then the messages still being answered get the
+ * rest of the time; then new messages are turned away. What did not finish by the deadline is
+ * counted and logged, never dropped silently.
+ */
+final class GracefulShutdown {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+
+    /**
+     * What shutdown left behind.
+     *
+     * @param adaptersNotClosed adapters still closing at the deadline
+     * @param abandoned messages still being answered at the deadline
+     * @param refused messages that arrived after shutdown began and were not answered
+     */
+    record Report(List<String> adaptersNotClosed, int abandoned, long refused) {
+
+        Report {
+            adaptersNotClosed = List.copyOf(adaptersNotClosed);
+        }
+
+        boolean clean() {
+            return adaptersNotClosed.isEmpty() && abandoned == 0 && refused == 0;
+        }
+    }
+
+    private final InFlight inFlight;
+    private final Duration deadline;
+
+    GracefulShutdown(InFlight inFlight, Duration deadline) {
+        this.inFlight = inFlight;
+        this.deadline = deadline;
+    }
+
+    Report run(List<ChatAdapter> adapters) {
+        long end = System.nanoTime() + deadline.toNanos();
+        log.info("Shutting down: closing {} adapter(s), {} message(s) being answered, deadline {} s",
+                adapters.size(), inFlight.running(), deadline.toSeconds());
+        List<Thread> closing = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ChatAdapter adapter : adapters) {
+            Thread thread = new Thread(() -> close(adapter), "careerbot-close-" + adapter.name());
+            thread.setDaemon(true);
+            thread.start();
+            closing.add(thread);
+            names.add(adapter.name());
+        }
+        List<String> notClosed = new ArrayList<>();
+        int abandoned;
+        try {
+            for (int i = 0; i < closing.size(); i++) {
+                closing.get(i).join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                if (closing.get(i).isAlive()) {
+                    notClosed.add(names.get(i));
+                }
+            }
+            abandoned = inFlight.awaitIdle(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            abandoned = inFlight.running();
+        }
+        inFlight.close();
+        Report report = new Report(notClosed, abandoned, inFlight.refused());
+        if (report.clean()) {
+            log.info("Shut down cleanly: every adapter closed, every message answered");
+        } else {
+            log.warn("Shut down at the deadline: adapters still closing {}, messages still being answered {},"
+                    + " messages refused after shutdown began {}; those messages got no reply",
+                    report.adaptersNotClosed(), report.abandoned(), report.refused());
+        }
+        return report;
+    }
+
+    private static void close(ChatAdapter adapter) {
+        try {
+            adapter.close();
+            log.info("{} adapter closed", adapter.name());
+        } catch (RuntimeException failure) {
+            log.warn("{} adapter did not close cleanly: {}", adapter.name(), failure.toString());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.careerbot.operations;
+
+import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.config.BotConfig;
+import dev.careerbot.config.OperationsSettings;
+import dev.careerbot.conversation.Conversation;
+import dev.careerbot.health.StatusServer;
+import dev.careerbot.intent.IntentMatcher;
+import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.knowledge.KnowledgeLoader;
+import dev.careerbot.logging.LogFormat;
+import dev.careerbot.message.Responder;
+import dev.careerbot.metrics.BotMetrics;
+import dev.careerbot.ratelimit.RateLimiter;
+import dev.careerbot.reload.KnowledgeReloader;
+import dev.careerbot.reload.KnowledgeWatcher;
+import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.unanswered.UnansweredLog;
+import dev.careerbot.yaml.YamlSource;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code run} adds around the conversation, built from the config: the
+ * {@link #responder()} the adapters talk to, metrics, hot reload (watcher and {@code /reload}),
+ * the unanswered log, the health and metrics endpoint ({@link #serve}) and graceful shutdown
+ * ({@link #shutdown}).
+ */
+public final class Operations implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Operations.class);
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
+
+    private final OperationsSettings settings;
+    private final BotMetrics metrics;
+    private final LiveConversation live;
+    private final KnowledgeReloader reloader;
+    private final InFlight inFlight;
+    private final OperationsResponder responder;
+    private final Optional<KnowledgeWatcher> watcher;
+    private volatile Optional<StatusServer> server = Optional.empty();
+    private volatile boolean shuttingDown;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Operations(OperationsSettings settings, BotMetrics metrics, LiveConversation live,
+            KnowledgeReloader reloader, InFlight inFlight, OperationsResponder responder,
+            Optional<KnowledgeWatcher> watcher) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.live = live;
+        this.reloader = reloader;
+        this.inFlight = inFlight;
+        this.responder = responder;
+        this.watcher = watcher;
+    }
+
+    /**
+     * Builds the operations around a conversation and starts watching the knowledge base.
+     *
+     * @param config the loaded config
+     * @param conversation the conversation on the knowledge base as loaded at start
+     * @param trainer trains a matcher for a reloaded knowledge base
+     * @param clock wall time, for the unanswered log and uptime
+     * @throws dev.careerbot.unanswered.UnansweredLogException when the unanswered log cannot be set up
+     */
+    public static Operations start(BotConfig config, Conversation conversation,
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
+        OperationsSettings settings = config.operations();
+        if (settings.logging().json()) {
+            LogFormat.useJson();
+        }
+        BotMetrics metrics = new BotMetrics(clock);
+        LiveConversation live = new LiveConversation(conversation);
+        metrics.activeSessions(() -> live.current().activeSessions());
+        UnansweredLog unanswered = new UnansweredLog(settings.unanswered(), clock);
+        KnowledgeReloader reloader = new KnowledgeReloader(live, config.knowledgeBase(), new KnowledgeLoader(),
+                trainer, outcome -> metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT)),
+                System::nanoTime);
+        InFlight inFlight = new InFlight();
+        AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);
+        OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(),
+                System::nanoTime), admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
+        return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader));
+    }
+
+    private static Optional<KnowledgeWatcher> watch(BotConfig config, KnowledgeReloader reloader) {
+        if (!config.operations().reload().watch() || !(config.knowledgeBase() instanceof YamlSource.FileSource file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KnowledgeWatcher.start(file.path(), config.operations().reload().debounce(),
+                    () -> reloader.reload("the file changed")));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot watch {} for changes ({}); use /reload after editing it", file.path(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The responder to hand to the adapters. */
+    public Responder responder() {
+        return responder;
+    }
+
+    /** The conversation answering right now (it changes on reload). */
+    public Conversation conversation() {
+        return live.current();
+    }
+
+    /** The metrics, for tests and embedding. */
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    /** Reloads the knowledge base now, as {@code /reload} does. */
+    public KnowledgeReloader reloader() {
+        return reloader;
+    }
+
+    /**
+     * Starts {@code /healthz} and {@code /metrics} when {@code http.enabled}, over these adapters.
+     *
+     * @throws dev.careerbot.health.HealthException when the address cannot be bound
+     */
+    public void serve(List<ChatAdapter> adapters) {
+        for (ChatAdapter adapter : adapters) {
+            metrics.connected(adapter.name(), adapter, a -> a.connected() ? 1 : 0);
+        }
+        if (settings.http().enabled()) {
+            server = Optional.of(StatusServer.start(settings.http().host(), settings.http().port(), adapters,
+                    metrics::scrape, () -> shuttingDown));
+        }
+    }
+
+    /** The port {@code /healthz} is served on, when it is. */
+    public Optional<Integer> httpPort() {
+        return server.map(StatusServer::port);
+    }
+
+    /**
+     * Graceful shutdown within {@code shutdown.deadline_seconds}: closes the adapters, waits for
+     * messages in flight, turns away new ones, logs what was left, then stops the rest.
+     */
+    public void shutdown(List<ChatAdapter> adapters) {
+        shuttingDown = true;
+        new GracefulShutdown(inFlight, settings.shutdown().deadline()).run(adapters);
+        close();
+    }
+
+    /** Stops the watcher, the reload thread and the endpoint. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        inFlight.close();
+        watcher.ifPresent(KnowledgeWatcher::close);
+        reloader.close();
+        server.ifPresent(StatusServer::close);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.careerbot.operations;
+
+import dev.careerbot.config.OperationsSettings;
+import dev.careerbot.conversation.Conversation;
+import dev.careerbot.conversation.Turn;
+import dev.careerbot.intent.Decision;
+import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.InboundMessage;
+import dev.careerbot.message.Reply;
+import dev.careerbot.message.Responder;
+import dev.careerbot.metrics.BotMetrics;
+import dev.careerbot.ratelimit.RateLimiter;
+import dev.careerbot.ratelimit.Verdict;
+import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.unanswered.UnansweredEntry;
+import dev.careerbot.unanswered.UnansweredLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The responder the adapters talk to in {@code run}. Around the live conversation it adds, in
+ * order: refusal once shutdown began; the per-user rate limit (one notice, then silent drops);
+ * the admin commands; {@code /forget}; then the conversation itself, with metrics for every turn
+ * and the unanswered log for out-of-scope and "Did you mean" questions. Thread-safe; never throws.
+ */
+public final class OperationsResponder implements Responder {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationsResponder.class);
+    /** Message texts go to this logger, and only when the operator turned {@code logging.message_text} on. */
+    private static final Logger messages = LoggerFactory.getLogger("dev.careerbot.messages");
+
+    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\\s+(.*))?$",
+            Pattern.DOTALL);
+
+    static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a"
+            + " minute; until then I'll skip what you send.";
+    static final String FAILURE = "Sorry, something went wrong on my side while answering. Please try again,"
+            + " or send /help.";
+    static final CommandInfo FORGET = new CommandInfo("forget",
+            "Delete the questions of yours I kept and our conversation", Optional.empty());
+
+    private final LiveConversation live;
+    private final RateLimiter limiter;
+    private final AdminCommands admin;
+    private final UnansweredLog unanswered;
+    private final BotMetrics metrics;
+    private final OperationsSettings.Logging logging;
+    private final InFlight inFlight;
+    private final LongSupplier nanoTime;
+
+    OperationsResponder(LiveConversation live, RateLimiter limiter, AdminCommands admin, UnansweredLog unanswered,
+            BotMetrics metrics, OperationsSettings.Logging logging, InFlight inFlight, LongSupplier nanoTime) {
+        this.live = live;
+        this.limiter = limiter;
+        this.admin = admin;
+        this.unanswered = unanswered;
+        this.metrics = metrics;
+        this.logging = logging;
+        this.inFlight = inFlight;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Optional<Reply> respond(InboundMessage message) {
+        if (!inFlight.enter()) {
+            metrics.dropped(message.platform(), "shutdown");
+            log.warn("A {} message arrived after shutdown began and was not answered", message.platform());
+            return Optional.empty();
+        }
+        long start = nanoTime.getAsLong();
+        try {
+            metrics.received(message.platform());
+            Optional<Reply> reply = respondSafely(message);
+            reply.ifPresent(sent -> metrics.replied(message.platform()));
+            return reply;
+        } finally {
+            metrics.responseTook(Duration.ofNanos(nanoTime.getAsLong() - start));
+            inFlight.exit();
+        }
+    }
+
+    @Override
+    public List<CommandInfo> commands() {
+        List<CommandInfo> commands = new ArrayList<>(live.current().commands());
+        commands.add(FORGET);
+        return commands;
+    }
+
+    private Optional<Reply> respondSafely(InboundMessage message) {
+        try {
+            Verdict verdict = limiter.take(message.platform() + ":" + message.senderId());
+            if (verdict != Verdict.ANSWER) {
+                metrics.dropped(message.platform(), "rate_limit");
+                if (verdict == Verdict.NOTICE) {
+                    log.info("A {} user went over the rate limit; their messages are skipped for a while",
+                            message.platform());
+                    return Optional.of(Reply.text(SLOW_DOWN));
+                }
+                return Optional.empty();
+            }
+            Matcher command = COMMAND.matcher(message.text().strip());
+            if (command.matches()) {
+                String name = command.group(1).toLowerCase(Locale.ROOT);
+                String argument = command.group(2) == null ? "" : command.group(2).strip();
+                if (AdminCommands.NAMES.contains(name)) {
+                    return Optional.of(admin.run(name, argument, message));
+                }
+                if (name.equals(FORGET.name())) {
+                    return Optional.of(forget(message));
+                }
+            }
+            return Optional.of(converse(message, command.matches()));
+        } catch (RuntimeException failure) {
+            metrics.error("respond");
+            log.error("Could not answer a {} message", message.platform(), failure);
+            return Optional.of(Reply.text(FAILURE));
+        }
+    }
+
+    private Reply forget(InboundMessage message) {
+        Conversation conversation = live.current();
+        conversation.forget(message.sessionKey());
+        int deleted = unanswered.forget(message.platform(), message.senderId());
+        log.info("/forget on {}: deleted {} unanswered question(s) and the conversation", message.platform(), deleted);
+        return Reply.text("Done: I deleted " + (deleted == 1 ? "the 1 question" : "the " + deleted + " questions")
+                + " of yours I had kept to improve my answers, and forgot our conversation.");
+    }
+
+    private Reply converse(InboundMessage message, boolean isCommand) {
+        Conversation conversation = live.current();
+        long start = nanoTime.getAsLong();
+        Turn turn = conversation.answer(message);
+        if (!isCommand) {
+            metrics.matcherTook(Duration.ofNanos(nanoTime.getAsLong() - start));
+        }
+        count(message, turn, isCommand);
+        if (logging.messageText()) {
+            messages.info("{} user {}: \"{}\" -> {} ({})", message.platform(),
+                    unanswered.userHash(message.platform(), message.senderId()).substring(0, 12),
+                    message.text().strip(), turn.intent(), String.format(Locale.ROOT, "%.2f", turn.confidence()));
+        } else {
+            log.debug("{} message answered: {} ({})", message.platform(), turn.intent(), turn.note());
+        }
+        return turn.reply();
+    }
+
+    private void count(InboundMessage message, Turn turn, boolean isCommand) {
+        if (turn.note().equals("failure")) {
+            metrics.error("answer");
+        } else if (!turn.clarify().isEmpty()) {
+            metrics.clarified();
+            unanswered.record(message, UnansweredEntry.CLARIFY, turn.match().topCandidate(), turn.confidence());
+        } else if (!turn.intent().equals(KnowledgeBase.OUT_OF_SCOPE)) {
+            metrics.answered(turn.intent());
+        } else if (!isCommand && turn.match().decision() == Decision.OUT_OF_SCOPE) {
+            metrics.outOfScope();
+            unanswered.record(message, UnansweredEntry.OUT_OF_SCOPE, turn.match().topCandidate(), turn.confidence());
+        }
+    }
+}
