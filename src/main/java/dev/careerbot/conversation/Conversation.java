@@ -180,8 +180,8 @@ public final class Conversation implements Responder {
      * <ol>
      *   <li>an elliptical question naming one new subject ("and for computer vision?", "what about
      *       robotics engineers?") keeps the last facet and swaps the subject;
-     *   <li>a question that refers back ("what skills do they need?") keeps the last subject and
-     *       takes the facet the matcher found;
+     *   <li>a question that refers back ("what skills do they need?"), or is elliptical or a word or
+     *       two ("skills?"), keeps the last subject and takes the facet the matcher found;
      *   <li>a question naming one subject whose best intent is another subject's same facet is
      *       moved to the named subject.
      * </ol>
@@ -197,7 +197,8 @@ public final class Conversation implements Responder {
             return knowledge.intentFor(named.get(0), context.facet().get())
                     .or(() -> knowledge.intentFor(named.get(0), "overview"));
         }
-        if (named.isEmpty() && context.subject().isPresent() && refersBack(terms) && plausible
+        if (named.isEmpty() && context.subject().isPresent()
+                && (refersBack(terms) || isElliptical(terms) || terms.size() <= 2) && plausible
                 && top.flatMap(Intent::facet).isPresent()
                 && !top.flatMap(Intent::subject).equals(context.subject())) {
             return facetOf(context.subject().get(), top.get().facet().get());

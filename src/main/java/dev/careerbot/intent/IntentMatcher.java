@@ -24,6 +24,7 @@ public final class IntentMatcher {
 
     private static final int CANDIDATES = 5;
     private static final float NEGATIVES_WEIGHT_IN_INTENTS = 2f;
+    static final double RUNNER_UP_SHARE = 0.25;
 
     private final Model model;
     private final Thresholds thresholds;
@@ -243,7 +244,7 @@ public final class IntentMatcher {
         if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
             return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
         }
-        if (confidence >= thresholds.answer()) {
+        if (confidence >= thresholds.answer() || !ambiguous(confidence, candidates.get(1).score())) {
             return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
         if (confidence >= thresholds.clarify() && candidates.size() >= 2) {
@@ -252,8 +253,17 @@ public final class IntentMatcher {
         return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
     }
 
+    /**
+     * Whether a message between the thresholds is worth a "Did you mean X or Y?": only when the
+     * runner-up scores at least {@value #RUNNER_UP_SHARE} of the top candidate; otherwise the
+     * top candidate is the one plausible reading and is answered.
+     */
+    static boolean ambiguous(double top, double runnerUp) {
+        return runnerUp >= top * RUNNER_UP_SHARE;
+    }
+
     /** What one held-out or validation example looked like to a model. */
-    record Observation(double confidence, boolean outOfScopeWins, boolean topCorrect,
+    record Observation(double confidence, double runnerUp, boolean outOfScopeWins, boolean topCorrect,
             boolean topTwoCorrect, boolean expectsOutOfScope) {}
 
     /** Class probabilities of one message. */
@@ -370,7 +380,7 @@ public final class IntentMatcher {
             List<String> tokens = tokens(example.text());
             boolean expectsOutOfScope = example.isOutOfScope();
             if (tokens.isEmpty()) {
-                return new Observation(0, true, false, false, expectsOutOfScope);
+                return new Observation(0, 0, true, false, false, expectsOutOfScope);
             }
             Scores scores = scores(tokens, example.text());
             List<Candidate> candidates = scores.candidates(2);
@@ -378,7 +388,8 @@ public final class IntentMatcher {
             boolean topTwoCorrect = topCorrect
                     || (candidates.size() > 1 && example.labels().contains(candidates.get(1).intent()));
             double confidence = candidates.isEmpty() ? 0 : candidates.get(0).score();
-            return new Observation(confidence, scores.outOfScopeWins() || !scores.hasKnownFeatures(),
+            double runnerUp = candidates.size() < 2 ? 0 : candidates.get(1).score();
+            return new Observation(confidence, runnerUp, scores.outOfScopeWins() || !scores.hasKnownFeatures(),
                     topCorrect, topTwoCorrect, expectsOutOfScope);
         }
     }

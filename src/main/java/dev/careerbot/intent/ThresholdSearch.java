@@ -56,7 +56,9 @@ final class ThresholdSearch {
     /**
      * The confidence from which the bot answers outright rather than asking "Did you mean". It
      * maximises a utility over the accepted held-out questions: a right answer +1, a wrong one
-     * -1, a clarify question that offers the right intent +0.5, one that does not -0.5.
+     * -1, a clarify question that offers the right intent +0.5, one that does not -0.5. Messages
+     * whose runner-up is far behind are answered whatever the threshold (see
+     * {@link IntentMatcher#ambiguous}).
      */
     private static double sure(List<IntentMatcher.Observation> observations, double accept) {
         List<IntentMatcher.Observation> accepted = observations.stream()
@@ -71,7 +73,9 @@ final class ThresholdSearch {
             for (IntentMatcher.Observation o : accepted) {
                 boolean right = !o.expectsOutOfScope() && o.topCorrect();
                 boolean offered = !o.expectsOutOfScope() && o.topTwoCorrect();
-                utility += o.confidence() >= threshold ? (right ? 1 : -1) : (offered ? 0.5 : -0.5);
+                boolean answered = o.confidence() >= threshold
+                        || !IntentMatcher.ambiguous(o.confidence(), o.runnerUp());
+                utility += answered ? (right ? 1 : -1) : (offered ? 0.5 : -0.5);
             }
             if (utility > bestUtility + 1e-12) {
                 bestUtility = utility;
