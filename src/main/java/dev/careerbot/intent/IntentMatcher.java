@@ -244,10 +244,11 @@ public final class IntentMatcher {
         if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
             return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
         }
-        if (confidence >= thresholds.answer() || !ambiguous(confidence, candidates.get(1).score())) {
+        boolean inBand = confidence >= thresholds.clarify() && candidates.size() >= 2;
+        if (confidence >= thresholds.answer() || (inBand && !ambiguous(confidence, candidates.get(1).score()))) {
             return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
-        if (confidence >= thresholds.clarify() && candidates.size() >= 2) {
+        if (inBand) {
             return new Match(Decision.CLARIFY, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
         return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
