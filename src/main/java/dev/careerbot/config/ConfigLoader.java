@@ -372,7 +372,7 @@ public final class ConfigLoader {
                         "matcher.clarify_threshold (" + clarify.getAsDouble() + ") must be below"
                                 + " matcher.answer_threshold (" + answer.getAsDouble() + "): lower it, or write auto");
             }
-            int maxInput = integer(matcher, "matcher.max_input_chars", "max_input_chars", 1, 100_000,
+            int maxInput = fields.integerOr(matcher, "matcher.max_input_chars", "max_input_chars", 1, 100_000,
                     MatcherSettings.DEFAULT_MAX_INPUT_CHARS);
             return new MatcherSettings(answer, clarify, maxInput, mode(matcher), cacheDirectory(matcher));
         }
@@ -431,9 +431,9 @@ public final class ConfigLoader {
 
         private SessionSettings sessions(YamlMapping sessions) {
             SessionSettings defaults = SessionSettings.defaults();
-            int minutes = integer(sessions, "sessions.expiry_minutes", "expiry_minutes", 1, 525_600,
+            int minutes = fields.integerOr(sessions, "sessions.expiry_minutes", "expiry_minutes", 1, 525_600,
                     (int) defaults.expiry().toMinutes());
-            int max = integer(sessions, "sessions.max_sessions", "max_sessions", 1, 10_000_000,
+            int max = fields.integerOr(sessions, "sessions.max_sessions", "max_sessions", 1, 10_000_000,
                     defaults.maxSessions());
             return new SessionSettings(Duration.ofMinutes(minutes), max);
         }
@@ -441,29 +441,29 @@ public final class ConfigLoader {
         private TelegramSettings telegram(YamlMapping telegram) {
             TelegramSettings defaults = TelegramSettings.disabled();
             String path = "adapters.telegram";
-            boolean enabled = bool(telegram, path, "enabled", false);
+            boolean enabled = fields.boolOr(telegram, path, "enabled", false);
             Secret token = token(telegram, path, enabled, "TELEGRAM_TOKEN");
             String apiUrl = url(telegram, path, "api_url", Set.of("http", "https")).orElse(defaults.apiUrl());
             return new TelegramSettings(
                     enabled,
                     token,
                     apiUrl,
-                    integer(telegram, path + ".long_poll_seconds", "long_poll_seconds", 0, 50, defaults.longPollSeconds()),
-                    bool(telegram, path, "pacing", defaults.pacing()),
+                    fields.integerOr(telegram, path + ".long_poll_seconds", "long_poll_seconds", 0, 50, defaults.longPollSeconds()),
+                    fields.boolOr(telegram, path, "pacing", defaults.pacing()),
                     rate(telegram, path, "messages_per_second", 1000, defaults.messagesPerSecond()),
                     rate(telegram, path, "chat_messages_per_second", 100, defaults.chatMessagesPerSecond()),
-                    integer(telegram, path + ".group_messages_per_minute", "group_messages_per_minute", 1, 6000,
+                    fields.integerOr(telegram, path + ".group_messages_per_minute", "group_messages_per_minute", 1, 6000,
                             defaults.groupMessagesPerMinute()));
         }
 
         private DiscordSettings discord(YamlMapping discord) {
             String path = "adapters.discord";
-            boolean enabled = bool(discord, path, "enabled", false);
+            boolean enabled = fields.boolOr(discord, path, "enabled", false);
             return new DiscordSettings(
                     enabled,
                     token(discord, path, enabled, "DISCORD_TOKEN"),
-                    bool(discord, path, "message_content_intent", false),
-                    integer(discord, path + ".shards", "shards", 1, 10_000, 1),
+                    fields.boolOr(discord, path, "message_content_intent", false),
+                    fields.integerOr(discord, path + ".shards", "shards", 1, 10_000, 1),
                     url(discord, path, "rest_url", Set.of("http", "https")),
                     url(discord, path, "gateway_url", Set.of("ws", "wss", "http", "https")));
         }
@@ -504,16 +504,7 @@ public final class ConfigLoader {
             return text;
         }
 
-        private boolean bool(YamlMapping section, String path, String key, boolean fallback) {
-            return section.get(key).filter(node -> !FieldReader.isEmpty(node))
-                    .flatMap(node -> fields.bool(node, path + "." + key)).orElse(fallback);
-        }
 
-        private int integer(YamlMapping section, String what, String key, int min, int max, int fallback) {
-            return section.get(key).filter(node -> !FieldReader.isEmpty(node))
-                    .map(node -> fields.integer(node, what, min, max))
-                    .filter(value -> value.isPresent()).map(value -> value.getAsInt()).orElse(fallback);
-        }
 
         private double rate(YamlMapping section, String path, String key, double max, double fallback) {
             return section.get(key).filter(node -> !FieldReader.isEmpty(node))

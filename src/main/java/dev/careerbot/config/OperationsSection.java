@@ -106,7 +106,7 @@ final class OperationsSection {
 
     private OperationsSettings.Http http(YamlMapping http) {
         OperationsSettings.Http defaults = OperationsSettings.Http.defaults();
-        boolean enabled = bool(http, "http", "enabled", defaults.enabled());
+        boolean enabled = fields.boolOr(http, "http", "enabled", defaults.enabled());
         Optional<YamlNode> node = http.get("address").filter(value -> !FieldReader.isEmpty(value));
         Optional<String> text = node.flatMap(value -> fields.text(value, "http.address"));
         if (text.isEmpty()) {
@@ -143,8 +143,8 @@ final class OperationsSection {
     private OperationsSettings.RateLimit rateLimit(YamlMapping limit) {
         OperationsSettings.RateLimit defaults = OperationsSettings.RateLimit.defaults();
         return new OperationsSettings.RateLimit(
-                bool(limit, "rate_limit", "enabled", defaults.enabled()),
-                integer(limit, "rate_limit.burst", "burst", 1, 1000, defaults.burst()),
+                fields.boolOr(limit, "rate_limit", "enabled", defaults.enabled()),
+                fields.integerOr(limit, "rate_limit.burst", "burst", 1, 1000, defaults.burst()),
                 limit.get("per_minute").filter(node -> !FieldReader.isEmpty(node))
                         .map(node -> fields.decimal(node, "rate_limit.per_minute", 0, true, 6000))
                         .filter(value -> value.isPresent()).map(value -> value.getAsDouble())
@@ -174,21 +174,21 @@ final class OperationsSection {
             }
         });
         return new OperationsSettings.Unanswered(
-                bool(unanswered, "unanswered", "enabled", defaults.enabled()),
+                fields.boolOr(unanswered, "unanswered", "enabled", defaults.enabled()),
                 file,
                 salt,
-                1024L * integer(unanswered, "unanswered.max_file_kb", "max_file_kb", 1, 1_048_576,
+                1024L * fields.integerOr(unanswered, "unanswered.max_file_kb", "max_file_kb", 1, 1_048_576,
                         (int) (defaults.maxFileBytes() / 1024)),
-                integer(unanswered, "unanswered.keep_files", "keep_files", 0, 100, defaults.keepFiles()),
-                Duration.ofDays(integer(unanswered, "unanswered.retention_days", "retention_days", 1, 3650,
+                fields.integerOr(unanswered, "unanswered.keep_files", "keep_files", 0, 100, defaults.keepFiles()),
+                Duration.ofDays(fields.integerOr(unanswered, "unanswered.retention_days", "retention_days", 1, 3650,
                         (int) defaults.retention().toDays())));
     }
 
     private OperationsSettings.Reload reload(YamlMapping reload) {
         OperationsSettings.Reload defaults = OperationsSettings.Reload.defaults();
         return new OperationsSettings.Reload(
-                bool(reload, "reload", "watch", defaults.watch()),
-                Duration.ofMillis(integer(reload, "reload.debounce_ms", "debounce_ms", 0, 60_000,
+                fields.boolOr(reload, "reload", "watch", defaults.watch()),
+                Duration.ofMillis(fields.integerOr(reload, "reload.debounce_ms", "debounce_ms", 0, 60_000,
                         (int) defaults.debounce().toMillis())));
     }
 
@@ -205,23 +205,14 @@ final class OperationsSection {
                         + text + "'");
             }
         }
-        return new OperationsSettings.Logging(json, bool(logging, "logging", "message_text", defaults.messageText()));
+        return new OperationsSettings.Logging(json, fields.boolOr(logging, "logging", "message_text", defaults.messageText()));
     }
 
     private OperationsSettings.Shutdown shutdown(YamlMapping shutdown) {
         OperationsSettings.Shutdown defaults = OperationsSettings.Shutdown.defaults();
-        return new OperationsSettings.Shutdown(Duration.ofSeconds(integer(shutdown, "shutdown.deadline_seconds",
+        return new OperationsSettings.Shutdown(Duration.ofSeconds(fields.integerOr(shutdown, "shutdown.deadline_seconds",
                 "deadline_seconds", 1, 600, (int) defaults.deadline().toSeconds())));
     }
 
-    private boolean bool(YamlMapping section, String path, String key, boolean fallback) {
-        return section.get(key).filter(node -> !FieldReader.isEmpty(node))
-                .flatMap(node -> fields.bool(node, path + "." + key)).orElse(fallback);
-    }
 
-    private int integer(YamlMapping section, String what, String key, int min, int max, int fallback) {
-        return section.get(key).filter(node -> !FieldReader.isEmpty(node))
-                .map(node -> fields.integer(node, what, min, max))
-                .filter(value -> value.isPresent()).map(value -> value.getAsInt()).orElse(fallback);
-    }
 }

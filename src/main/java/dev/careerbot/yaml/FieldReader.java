@@ -132,6 +132,25 @@ public final class FieldReader {
     }
 
     /** True for a missing value: an empty scalar or {@code null}. */
+    /**
+     * The yes/no value under {@code key} of a section, or the fallback when the key is absent or
+     * empty; a value of the wrong type is reported as {@code path.key} and also falls back.
+     */
+    public boolean boolOr(YamlMapping section, String path, String key, boolean fallback) {
+        return section.get(key).filter(node -> !isEmpty(node))
+                .flatMap(node -> bool(node, path + "." + key)).orElse(fallback);
+    }
+
+    /**
+     * The whole number under {@code key} of a section, in [min, max], or the fallback when the key
+     * is absent or empty; a wrong value is reported as {@code what} and also falls back.
+     */
+    public int integerOr(YamlMapping section, String what, String key, int min, int max, int fallback) {
+        return section.get(key).filter(node -> !isEmpty(node))
+                .map(node -> integer(node, what, min, max))
+                .filter(OptionalInt::isPresent).map(OptionalInt::getAsInt).orElse(fallback);
+    }
+
     public static boolean isEmpty(YamlNode node) {
         return node instanceof YamlScalar scalar && (scalar.isNull() || scalar.text().isBlank());
     }
