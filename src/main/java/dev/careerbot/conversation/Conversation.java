@@ -1,9 +1,12 @@
 package dev.careerbot.conversation;
 
+import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.config.SessionSettings;
 import dev.careerbot.intent.Candidate;
 import dev.careerbot.intent.Decision;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.Match;
+import dev.careerbot.intent.Thresholds;
 import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.message.CommandInfo;
@@ -52,7 +55,7 @@ public final class Conversation implements Responder {
     private final CommandTable commands;
 
     public Conversation(KnowledgeBase knowledge, IntentMatcher matcher,
-            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+            SessionSettings sessionSettings, Clock clock) {
         this(knowledge, matcher, new SessionStore(sessionSettings.expiry(), sessionSettings.maxSessions()), clock);
     }
 
@@ -84,8 +87,8 @@ public final class Conversation implements Responder {
     }
 
     /** The conversation over a knowledge base, with its matcher trained as the settings say. */
-    public static Conversation create(KnowledgeBase knowledge, dev.careerbot.config.MatcherSettings matcherSettings,
-            dev.careerbot.config.SessionSettings sessionSettings, Clock clock) {
+    public static Conversation create(KnowledgeBase knowledge, MatcherSettings matcherSettings,
+            SessionSettings sessionSettings, Clock clock) {
         return new Conversation(knowledge, IntentMatcher.forKnowledge(knowledge, matcherSettings), sessionSettings,
                 clock);
     }
@@ -101,7 +104,7 @@ public final class Conversation implements Responder {
     }
 
     /** Where the matcher draws its lines, for {@code --explain}. */
-    public dev.careerbot.intent.Thresholds thresholds() {
+    public Thresholds thresholds() {
         return matcher.thresholds();
     }
 
@@ -346,11 +349,22 @@ public final class Conversation implements Responder {
         return knowledge.intent(intentId).map(Intent::title).orElse(intentId);
     }
 
+    /**
+     * The subject both intents of a "Did you mean" question are about ("NLP engineer" or "NLP
+     * engineer skills"), so that "what do they earn?" after it still refers to it.
+     */
+    private Optional<String> sharedSubject(List<String> offered) {
+        List<Optional<String>> subjects = offered.stream()
+                .map(id -> knowledge.intent(id).flatMap(Intent::subject)).distinct().toList();
+        return subjects.size() == 1 ? subjects.get(0) : Optional.empty();
+    }
+
     private void remember(String key, SessionContext context, Turn turn, Instant now) {
         Optional<Intent> answered = knowledge.intent(turn.intent())
                 .filter(intent -> !intent.id().equals(KnowledgeBase.OUT_OF_SCOPE));
         if (answered.isEmpty() || !turn.clarify().isEmpty()) {
-            sessions.put(key, new SessionContext(context.lastIntent(), context.subject(), context.facet(), now));
+            sessions.put(key, new SessionContext(context.lastIntent(),
+                    sharedSubject(turn.clarify()).or(context::subject), context.facet(), now));
             return;
         }
         Intent intent = answered.get();

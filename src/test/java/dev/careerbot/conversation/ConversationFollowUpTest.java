@@ -47,6 +47,19 @@ class ConversationFollowUpTest {
     }
 
     @Test
+    void takesTheLastSubjectForAOneWordFollowUp() {
+        assertEquals("role.cv_engineer", say("ana", "tell me about computer vision engineers").intent());
+        assertEquals("role.cv_engineer.skills", say("ana", "skills?").intent());
+    }
+
+    @Test
+    void remembersTheSubjectOfADidYouMeanQuestionAboutOneRole() {
+        Turn unsure = say("ana", "robotics stuff");
+        assertEquals(2, unsure.clarify().size(), "a vague mention of a role asks which side of it");
+        assertEquals("role.robotics_engineer.skills", say("ana", "skills?").intent());
+    }
+
+    @Test
     void letsAQuestionThatStandsOnItsOwnOverrideTheContext() {
         say("ana", "what does a robotics engineer do");
         assertEquals("demand.industries", say("ana", "what industries hire AI engineers").intent());
