@@ -48,10 +48,17 @@ final class PollingBackOff implements BackOff, Interceptor {
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicBoolean stopped = new AtomicBoolean(false);
     private final long emptyPollIntervalNanos;
+    private final long staleAfterNanos;
+    private final AtomicLong lastSuccessNanos = new AtomicLong(System.nanoTime());
     // System.nanoTime() before which the next getUpdates must not start; only the polling thread uses it.
     private final AtomicLong notBeforeNanos = new AtomicLong(System.nanoTime());
 
-    PollingBackOff(Duration initial, Duration max, Duration emptyPollInterval) {
+    /**
+     * @param staleAfter how long after the last successful {@code getUpdates} polling counts as
+     *     down even without a failure (a poll that hangs): the long-poll timeout plus a margin
+     */
+    PollingBackOff(Duration initial, Duration max, Duration emptyPollInterval, Duration staleAfter) {
+        this.staleAfterNanos = staleAfter.toNanos();
         this.initialMillis = Math.max(1, initial.toMillis());
         this.maxMillis = Math.max(initialMillis, max.toMillis());
         this.nextMillis = new AtomicLong(initialMillis);
@@ -87,6 +94,9 @@ final class PollingBackOff implements BackOff, Interceptor {
                 LOG.warn("Telegram asked to slow down polling (429): waiting {} s before the next getUpdates", seconds);
             }
             healthy.set(response.isSuccessful() && !stopped.get());
+            if (response.isSuccessful()) {
+                lastSuccessNanos.set(System.nanoTime());
+            }
             if (response.isSuccessful() && emptyPollIntervalNanos > 0 && isEmptyBatch(response)) {
                 notBeforeNanos.set(sentNanos + emptyPollIntervalNanos);
             }
@@ -173,8 +183,11 @@ final class PollingBackOff implements BackOff, Interceptor {
         return Math.max(exponential, retryAfterMillis.getAndSet(0));
     }
 
-    /** False from a failed {@code getUpdates} until the next one succeeds. */
+    /**
+     * False from a failed {@code getUpdates} until the next one succeeds, and when no
+     * {@code getUpdates} has succeeded within the long-poll timeout plus a margin.
+     */
     boolean healthy() {
-        return healthy.get();
+        return healthy.get() && System.nanoTime() - lastSuccessNanos.get() <= staleAfterNanos;
     }
 }

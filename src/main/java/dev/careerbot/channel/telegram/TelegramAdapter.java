@@ -60,6 +60,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final List<String> WANTED_UPDATES = List.of("message", "callback_query", "my_chat_member");
     // At most 4 getUpdates a second when the server answers at once (long_poll_seconds: 0, or no long polling).
     private static final Duration EMPTY_POLL_INTERVAL = Duration.ofMillis(250);
+    /** How much longer than the long-poll timeout a poll may take before the adapter counts as down. */
+    static final Duration STALE_POLL_MARGIN = Duration.ofSeconds(30);
 
     private final TelegramSettings settings;
     private final Responder responder;
@@ -164,7 +166,8 @@ public final class TelegramAdapter implements ChatAdapter {
                 .readTimeout(requestMillis, TimeUnit.MILLISECONDS)
                 .writeTimeout(requestMillis, TimeUnit.MILLISECONDS)
                 .build();
-        backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax(), EMPTY_POLL_INTERVAL);
+        backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax(), EMPTY_POLL_INTERVAL,
+                Duration.ofSeconds(settings.longPollSeconds()).plus(STALE_POLL_MARGIN));
         pollHttp = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(sendDispatch))
                 .socketFactory(pollingSockets)
@@ -292,6 +295,10 @@ public final class TelegramAdapter implements ChatAdapter {
         lanes.submit(incoming.destination().chatId(), new Delivery(incoming, responder, composer, outbox, pacer));
     }
 
+    /**
+     * True while polling works: the last {@code getUpdates} succeeded, no longer ago than the
+     * long-poll timeout plus {@link #STALE_POLL_MARGIN}.
+     */
     @Override
     public boolean connected() {
         return started.get() && !closing.get() && session != null && session.isRunning() && backOff.healthy();
