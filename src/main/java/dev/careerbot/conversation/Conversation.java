@@ -164,15 +164,20 @@ public final class Conversation implements Responder {
     }
 
     /**
-     * Of the two intents a "Did you mean" question would offer, the first that the last answer
-     * suggested as a related topic: "tell me more about the ethics one" after the challenges
-     * needs no question back.
+     * Of the two intents a "Did you mean" question would offer, the first (best scored) that is
+     * the last answer's topic or one it suggested as related: "tell me more about the ethics one"
+     * after the challenges, or "which one should I learn first?" after the frameworks, needs no
+     * question back.
      */
     private Optional<String> offeredLastTime(Match match, SessionContext context) {
-        List<String> related = context.lastIntent().flatMap(knowledge::intent)
-                .map(Intent::related).orElse(List.of());
+        Optional<Intent> last = context.lastIntent().flatMap(knowledge::intent);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        String lastId = last.get().id();
+        List<String> related = last.get().related();
         return match.candidates().stream().limit(2).map(Candidate::intent)
-                .filter(related::contains).findFirst();
+                .filter(id -> id.equals(lastId) || related.contains(id)).findFirst();
     }
 
     /**
