@@ -69,6 +69,12 @@ class ConversationFollowUpTest {
     }
 
     @Test
+    void keepsAskingForMoreAboutSomethingElseOutOfScope() {
+        assertEquals("challenges.overview", say("ana", "what are the challenges").intent());
+        assertEquals("out_of_scope", say("ana", "tell me more about the weather in paris").intent());
+    }
+
+    @Test
     void keepsEachPersonsContextToThemselves() {
         say("ana", "what does an NLP engineer do");
         assertEquals("skills.overview", say("bob", "what skills do they need?").intent());
