@@ -151,14 +151,13 @@ public final class Conversation implements Responder {
             return answerIntent(followUp.get().id(), match, "follow-up resolved against the conversation");
         }
         if (match.decision() == Decision.CLARIFY) {
-            Optional<String> offered = offeredLastTime(match, context, 2);
+            Optional<String> offered = offeredLastTime(match, context, 2, true);
             if (offered.isPresent()) {
                 return answerIntent(offered.get(), match, "unsure, but the last answer offered this topic");
             }
         }
-        if (match.decision() == Decision.OUT_OF_SCOPE && asksForMore(terms)
-                && match.confidence() >= matcher.thresholds().clarify()) {
-            Optional<String> offered = offeredLastTime(match, context, 1);
+        if (match.decision() == Decision.OUT_OF_SCOPE && asksForMore(terms) && nearTie(match)) {
+            Optional<String> offered = offeredLastTime(match, context, 1, false);
             if (offered.isPresent()) {
                 return answerIntent(offered.get(), match, "asked for more on a topic the last answer offered");
             }
@@ -171,12 +170,22 @@ public final class Conversation implements Responder {
     }
 
     /**
-     * Of the best {@code limit} candidates (two: those a "Did you mean" question would offer), the
-     * first that is the last answer's topic or one it suggested as related: "tell me more about
-     * the ethics one" after the challenges, or "which one should I learn first?" after the
-     * frameworks, needs no question back.
+     * Whether an out-of-scope verdict was a close call: the best intent clears the lower
+     * threshold and scores at least half what the out-of-scope class does.
      */
-    private Optional<String> offeredLastTime(Match match, SessionContext context, int limit) {
+    private boolean nearTie(Match match) {
+        return match.confidence() >= matcher.thresholds().clarify()
+                && match.confidence() * 2 >= match.outOfScopeScore();
+    }
+
+    /**
+     * Of the best {@code limit} candidates (two: those a "Did you mean" question would offer), the
+     * first that the last answer suggested as related, or (with {@code lastTopicToo}) is the last
+     * answer's topic itself: "tell me more about the ethics one" after the challenges, or "which
+     * one should I learn first?" after the frameworks, needs no question back.
+     */
+    private Optional<String> offeredLastTime(Match match, SessionContext context, int limit,
+            boolean lastTopicToo) {
         Optional<Intent> last = context.lastIntent().flatMap(knowledge::intent);
         if (last.isEmpty()) {
             return Optional.empty();
@@ -184,7 +193,7 @@ public final class Conversation implements Responder {
         String lastId = last.get().id();
         List<String> related = last.get().related();
         return match.candidates().stream().limit(limit).map(Candidate::intent)
-                .filter(id -> id.equals(lastId) || related.contains(id)).findFirst();
+                .filter(id -> (lastTopicToo && id.equals(lastId)) || related.contains(id)).findFirst();
     }
 
     /**
