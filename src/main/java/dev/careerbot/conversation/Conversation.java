@@ -154,9 +154,15 @@ public final class Conversation implements Responder {
             return answerIntent(followUp.get().id(), match, "follow-up resolved against the conversation");
         }
         if (match.decision() == Decision.CLARIFY) {
-            Optional<String> offered = offeredLastTime(match, context);
+            Optional<String> offered = offeredLastTime(match, context, 2, true);
             if (offered.isPresent()) {
                 return answerIntent(offered.get(), match, "unsure, but the last answer offered this topic");
+            }
+        }
+        if (match.decision() == Decision.OUT_OF_SCOPE && asksForMore(terms) && nearTie(match)) {
+            Optional<String> offered = offeredLastTime(match, context, 1, false);
+            if (offered.isPresent()) {
+                return answerIntent(offered.get(), match, "asked for more on a topic the last answer offered");
             }
         }
         return switch (match.decision()) {
@@ -167,15 +173,30 @@ public final class Conversation implements Responder {
     }
 
     /**
-     * Of the two intents a "Did you mean" question would offer, the first that the last answer
-     * suggested as a related topic: "tell me more about the ethics one" after the challenges
-     * needs no question back.
+     * Whether an out-of-scope verdict was a close call: the best intent clears the lower
+     * threshold and scores at least half what the out-of-scope class does.
      */
-    private Optional<String> offeredLastTime(Match match, SessionContext context) {
-        List<String> related = context.lastIntent().flatMap(knowledge::intent)
-                .map(Intent::related).orElse(List.of());
-        return match.candidates().stream().limit(2).map(Candidate::intent)
-                .filter(related::contains).findFirst();
+    private boolean nearTie(Match match) {
+        return match.confidence() >= matcher.thresholds().clarify()
+                && match.confidence() * 2 >= match.outOfScopeScore();
+    }
+
+    /**
+     * Of the best {@code limit} candidates (two: those a "Did you mean" question would offer), the
+     * first that the last answer suggested as related, or (with {@code lastTopicToo}) is the last
+     * answer's topic itself: "tell me more about the ethics one" after the challenges, or "which
+     * one should I learn first?" after the frameworks, needs no question back.
+     */
+    private Optional<String> offeredLastTime(Match match, SessionContext context, int limit,
+            boolean lastTopicToo) {
+        Optional<Intent> last = context.lastIntent().flatMap(knowledge::intent);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        String lastId = last.get().id();
+        List<String> related = last.get().related();
+        return match.candidates().stream().limit(limit).map(Candidate::intent)
+                .filter(id -> (lastTopicToo && id.equals(lastId)) || related.contains(id)).findFirst();
     }
 
     /**
@@ -234,13 +255,17 @@ public final class Conversation implements Responder {
                 || (first.equals("same") && second.equals("for"));
     }
 
+    private static boolean asksForMore(List<String> terms) {
+        return terms.stream().anyMatch(MORE_CUES::contains);
+    }
+
     private static boolean refersBack(List<String> terms) {
         return terms.stream().anyMatch(REFERRING_WORDS::contains);
     }
 
     private Optional<String> askForMore(List<String> terms, SessionContext context) {
         if (context.lastIntent().isEmpty() || terms.isEmpty()
-                || !MORE_WORDS.containsAll(terms) || terms.stream().noneMatch(MORE_CUES::contains)) {
+                || !MORE_WORDS.containsAll(terms) || !asksForMore(terms)) {
             return Optional.empty();
         }
         return knowledge.intent(context.lastIntent().get())

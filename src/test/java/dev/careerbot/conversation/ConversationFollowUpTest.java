@@ -74,6 +74,20 @@ class ConversationFollowUpTest {
     }
 
     @Test
+    void staysOnTheLastTopicWhenAnUnsureFollowUpBestFitsIt() {
+        assertEquals("tools.frameworks", say("ana", "what frameworks do ai engineers use").intent());
+        Turn followUp = say("ana", "which one should i learn first");
+        assertEquals("tools.frameworks", followUp.intent());
+        assertEquals(answerOf("tools.frameworks"), followUp.reply().text());
+    }
+
+    @Test
+    void keepsAskingForMoreAboutSomethingElseOutOfScope() {
+        assertEquals("challenges.overview", say("ana", "what are the challenges").intent());
+        assertEquals("out_of_scope", say("ana", "tell me more about the weather in paris").intent());
+    }
+
+    @Test
     void keepsEachPersonsContextToThemselves() {
         say("ana", "what does an NLP engineer do");
         assertEquals("skills.overview", say("bob", "what skills do they need?").intent());
