@@ -232,7 +232,8 @@ public final class IntentMatcher {
         if (tokens.isEmpty()) {
             return Match.nothing(Decision.EMPTY);
         }
-        if (languageGuard.isOtherLanguage(readable, tokens)) {
+        // The words as written: spelling correction would already have made "qué" or "hace" English.
+        if (languageGuard.isOtherLanguage(readable, model.normalizer().tokens(readable))) {
             return Match.nothing(Decision.OTHER_LANGUAGE);
         }
         Scores scores = model.scores(tokens, readable);

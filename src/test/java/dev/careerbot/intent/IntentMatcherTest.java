@@ -101,6 +101,8 @@ class IntentMatcherTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "¿Qué habilidades necesita un ingeniero de inteligencia artificial?",
+        "¿qué tiempo hace hoy?",
+        "que hace un ingeniero de IA",
         "Quelles compétences faut-il pour devenir ingénieur en IA ?",
         "Welche Fähigkeiten braucht ein KI-Ingenieur?",
         "Какие навыки нужны инженеру по искусственному интеллекту?",
