@@ -33,6 +33,7 @@ import dev.careerbot.unanswered.UnansweredLogException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -275,6 +276,11 @@ public final class CareerBot {
             top = Integer.parseInt(commandLine.option("--top").orElse("20"));
         } catch (NumberFormatException e) {
             throw new CommandLine.UsageException("--top needs a whole number, for example --top 20");
+        }
+        if (!Files.exists(settings.file())) {
+            // Nothing to review, and opening the log would create its salt: review only reads.
+            out.println("No unanswered questions in " + settings.file() + " yet.");
+            return 0;
         }
         IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(),
                 MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
