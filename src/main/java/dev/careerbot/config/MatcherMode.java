@@ -8,7 +8,10 @@ import java.util.Optional;
 public enum MatcherMode {
     /** Word and character n-grams only: no model to load, smallest memory. */
     LEXICAL,
-    /** A sentence embedding (all-MiniLM-L6-v2, quantised, in the jar) only. */
+    /**
+     * A sentence embedding (all-MiniLM-L6-v2, quantised, in the jar), its classifier's
+     * probabilities combined (geometric mean) with those of a separate n-gram classifier.
+     */
     SEMANTIC,
     /** Both, side by side in one classifier. */
     HYBRID;

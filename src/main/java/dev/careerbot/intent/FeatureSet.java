@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which features the matcher's one softmax reads: word and character n-grams ({@code lexical}),
- * a sentence embedding ({@code semantic}), or both side by side ({@code hybrid}).
+ * Which features the matcher's softmax reads: word and character n-grams ({@code lexical}),
+ * a sentence embedding ({@code semantic}, whose probabilities are then combined with those of a
+ * second, n-gram softmax), or both side by side in one softmax ({@code hybrid}).
  *
  * @param ngrams whether the n-gram features are used
  * @param sentences the sentence embedding, when used

@@ -268,7 +268,7 @@ public final class IntentMatcher {
     record Observation(double confidence, double runnerUp, boolean outOfScopeWins, boolean topCorrect,
             boolean topTwoCorrect, boolean expectsOutOfScope) {}
 
-    /** Class probabilities of one message. */
+    /** Class scores of one message: probabilities, or a geometric mean of two models' (see {@link Model#scores}). */
     private record Scores(List<String> labels, double[] probabilities, int outOfScopeIndex,
             boolean hasKnownFeatures) {
 
@@ -305,7 +305,7 @@ public final class IntentMatcher {
     /** The trained pieces: text handling, features, classifier and its labels. */
     private record Model(TextNormalizer normalizer, SpellingCorrector speller,
             FeatureExtractor features, SentenceVectors sentences, SoftmaxClassifier classifier,
-            List<String> labels, int outOfScopeIndex) {
+            List<String> labels, int outOfScopeIndex, Optional<Model> lexicalOpinion) {
 
         static Model build(List<LabelledExample> examples, Options options, SentenceVectors sentences) {
             TextNormalizer normalizer = new TextNormalizer(options.maxInputChars(), options.synonyms());
@@ -334,8 +334,10 @@ public final class IntentMatcher {
                     balancedOutOfScopeWeights(labels, labelIndex), features.size() + sentences.dimension(),
                     labelIndex.size(), options.training());
             List<String> labelList = List.copyOf(labelIndex.keySet());
+            Optional<Model> lexicalOpinion = sentences.readsNgrams() ? Optional.empty()
+                    : Optional.of(build(examples, options, SentenceVectors.of(FeatureSet.lexical(), examples, options)));
             return new Model(normalizer, new SpellingCorrector(frequencies), features, sentences,
-                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE));
+                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE), lexicalOpinion);
         }
 
         /**
@@ -373,9 +375,23 @@ public final class IntentMatcher {
             return corrected;
         }
 
+        /**
+         * The class probabilities; with a lexical opinion (the {@code semantic} mode), the
+         * geometric mean of both models' probabilities per class, so an intent scores high only
+         * when the embedding and the n-grams both find it: their mistakes are largely different
+         * ones, and this is what recognises out-of-scope questions better.
+         */
         Scores scores(List<String> tokens, String text) {
             SparseVector vector = sentences.combine(features.size(), features.vector(tokens), text);
-            return new Scores(labels, classifier.probabilities(vector), outOfScopeIndex, !vector.isEmpty());
+            double[] probabilities = classifier.probabilities(vector);
+            if (lexicalOpinion.isPresent()) {
+                Model lexical = lexicalOpinion.get();
+                double[] lexicalProbabilities = lexical.classifier().probabilities(lexical.features().vector(tokens));
+                for (int c = 0; c < probabilities.length; c++) {
+                    probabilities[c] = Math.sqrt(probabilities[c] * lexicalProbabilities[c]);
+                }
+            }
+            return new Scores(labels, probabilities, outOfScopeIndex, !vector.isEmpty());
         }
 
         Observation observe(LabelledExample example) {

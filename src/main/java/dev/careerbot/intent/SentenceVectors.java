@@ -40,6 +40,11 @@ final class SentenceVectors {
         return new SentenceVectors(featureSet, normalizer, byText);
     }
 
+    /** Whether the features include the n-grams (false in the {@code semantic} mode). */
+    boolean readsNgrams() {
+        return featureSet.ngrams();
+    }
+
     /** Extra feature columns this adds after the n-grams. */
     int dimension() {
         return featureSet.sentences().map(SentenceFeatures::dimension).orElse(0);

@@ -63,6 +63,7 @@ class SemanticMatchingBenchmark {
         IntentMatcher matcher = IntentMatcher.train(train, IntentMatcher.Options.plain(1000), Optional.of(val),
                 featureSet);
         long trained = System.nanoTime();
+        printValidation(matcher, val);
         long[] nanos = new long[test.size()];
         double[] confidence = new double[test.size()];
         boolean[] topRight = new boolean[test.size()];
@@ -98,6 +99,26 @@ class SemanticMatchingBenchmark {
         if (Boolean.getBoolean("curve")) {
             printCurve(test, confidence, topRight);
         }
+    }
+
+    /** The tuned matcher on the validation split it was tuned on: what choices are made on. */
+    private static void printValidation(IntentMatcher matcher, List<LabelledExample> val) {
+        int inScope = 0;
+        int inScopeRight = 0;
+        int outOfScope = 0;
+        int outOfScopeFound = 0;
+        for (LabelledExample example : val) {
+            Match match = matcher.match(example.text());
+            if (example.isOutOfScope()) {
+                outOfScope++;
+                outOfScopeFound += match.intent().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+            } else {
+                inScope++;
+                inScopeRight += example.labels().contains(match.intent()) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "VALIDATION clinc150 inScopeAccuracy=%.2f%% outOfScopeRecall=%.2f%%%n",
+                100.0 * inScopeRight / inScope, 100.0 * outOfScopeFound / Math.max(1, outOfScope));
     }
 
     /** Diagnostics only (never used to choose anything): test scores at a range of thresholds. */
