@@ -483,19 +483,39 @@ final class FakeBotApi implements AutoCloseable {
         Thread restart = new Thread(() -> {
             try {
                 Thread.sleep(duration.toMillis());
-                synchronized (lock) {
-                    if (closed) {
-                        return;
-                    }
-                    server = newServer(port);
-                    server.start();
-                }
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException("could not listen again on port " + port, e);
+                listenAgain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "fake-bot-api-restart");
         restart.setDaemon(true);
         restart.start();
+    }
+
+    /**
+     * Listens on the same port again. While the port was free, another socket on this machine may
+     * have taken it for a moment (an outgoing connection's ephemeral port), so binding is retried
+     * for a few seconds rather than given up at the first refusal.
+     */
+    private void listenAgain() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    server = newServer(port);
+                    server.start();
+                    return;
+                } catch (IOException bindFailed) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("could not listen again on port " + port, bindFailed);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
     }
 
     // ---------------------------------------------------------------- the HTTP side
