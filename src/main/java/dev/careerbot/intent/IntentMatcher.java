@@ -228,14 +228,15 @@ public final class IntentMatcher {
     /** Matches one message; never throws, whatever the text. */
     public Match match(String text) {
         String readable = model.normalizer().readablePrefix(text == null ? "" : text);
-        List<String> tokens = model.tokens(readable);
-        if (tokens.isEmpty()) {
+        List<String> written = model.normalizer().tokens(readable);
+        if (written.isEmpty()) {
             return Match.nothing(Decision.EMPTY);
         }
         // The words as written: spelling correction would already have made "qué" or "hace" English.
-        if (languageGuard.isOtherLanguage(readable, model.normalizer().tokens(readable))) {
+        if (languageGuard.isOtherLanguage(readable, written)) {
             return Match.nothing(Decision.OTHER_LANGUAGE);
         }
+        List<String> tokens = model.corrected(written);
         Scores scores = model.scores(tokens, readable);
         List<Candidate> candidates = scores.candidates(CANDIDATES);
         if (candidates.isEmpty()) {
@@ -367,7 +368,11 @@ public final class IntentMatcher {
         }
 
         List<String> tokens(String text) {
-            List<String> raw = normalizer.tokens(text);
+            return corrected(normalizer.tokens(text));
+        }
+
+        /** The normalised words with misspellings corrected. */
+        List<String> corrected(List<String> raw) {
             List<String> corrected = new ArrayList<>(raw.size());
             for (String token : raw) {
                 corrected.add(speller.correct(token));
