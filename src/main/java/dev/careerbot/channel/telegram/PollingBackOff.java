@@ -33,6 +33,11 @@ import org.telegram.telegrambots.longpolling.interfaces.BackOff;
  * after a poll that brought no updates, the next one starts no sooner than {@code emptyPollInterval}
  * after that one was sent. A real long poll that ran out its timeout is never held up, and neither
  * is a poll after one that brought updates.
+ *
+ * <p>A poll that fails on its connection (refused, reset, dropped) also tells the send side: idle
+ * pooled connections opened before the trouble are likely dead as well, and a reply written into
+ * one is lost (sends are never resent blindly). {@code onConnectionTrouble} drops them, so the next
+ * reply opens a fresh connection.
  */
 final class PollingBackOff implements BackOff, Interceptor {
 
@@ -49,6 +54,7 @@ final class PollingBackOff implements BackOff, Interceptor {
     private final AtomicBoolean stopped = new AtomicBoolean(false);
     private final long emptyPollIntervalNanos;
     private final long staleAfterNanos;
+    private final Runnable onConnectionTrouble;
     private final AtomicLong lastSuccessNanos = new AtomicLong(System.nanoTime());
     // System.nanoTime() before which the next getUpdates must not start; only the polling thread uses it.
     private final AtomicLong notBeforeNanos = new AtomicLong(System.nanoTime());
@@ -56,9 +62,12 @@ final class PollingBackOff implements BackOff, Interceptor {
     /**
      * @param staleAfter how long after the last successful {@code getUpdates} polling counts as
      *     down even without a failure (a poll that hangs): the long-poll timeout plus a margin
+     * @param onConnectionTrouble run when a {@code getUpdates} fails on its connection
      */
-    PollingBackOff(Duration initial, Duration max, Duration emptyPollInterval, Duration staleAfter) {
+    PollingBackOff(Duration initial, Duration max, Duration emptyPollInterval, Duration staleAfter,
+            Runnable onConnectionTrouble) {
         this.staleAfterNanos = staleAfter.toNanos();
+        this.onConnectionTrouble = onConnectionTrouble;
         this.initialMillis = Math.max(1, initial.toMillis());
         this.maxMillis = Math.max(initialMillis, max.toMillis());
         this.nextMillis = new AtomicLong(initialMillis);
@@ -84,6 +93,7 @@ final class PollingBackOff implements BackOff, Interceptor {
             }
             if (polling) {
                 healthy.set(false);
+                onConnectionTrouble.run();
             }
             throw e;
         }

@@ -167,7 +167,8 @@ public final class TelegramAdapter implements ChatAdapter {
                 .writeTimeout(requestMillis, TimeUnit.MILLISECONDS)
                 .build();
         backOff = new PollingBackOff(tuning.pollBackOffInitial(), tuning.pollBackOffMax(), EMPTY_POLL_INTERVAL,
-                Duration.ofSeconds(settings.longPollSeconds()).plus(STALE_POLL_MARGIN));
+                Duration.ofSeconds(settings.longPollSeconds()).plus(STALE_POLL_MARGIN),
+                sendHttp.connectionPool()::evictAll);
         pollHttp = new OkHttpClient.Builder()
                 .dispatcher(new Dispatcher(sendDispatch))
                 .socketFactory(pollingSockets)

@@ -159,6 +159,25 @@ class TelegramAdapterResilienceTest {
     }
 
     @Test
+    void repliesAfterTheBotApiWasGoneDoNotGoOutOnConnectionsFromBefore() throws Exception {
+        try (TelegramTestBot bot = TelegramTestBot.start(new ScriptedResponder())) {
+            FakeBotApi api = bot.api;
+            for (int i = 0; i < 3; i++) {
+                api.send(ANNA_PRIVATE, ANNA, "/echo warm " + i);
+            }
+            api.awaitMessages(ANNA_PRIVATE.id(), 3, WAIT);
+            // The send client now holds idle keep-alive connections that the restart below kills.
+            api.refuseConnectionsFor(Duration.ofMillis(700));
+            api.send(ANNA_PRIVATE, ANNA, "/echo one");
+            api.send(ANNA_PRIVATE, ANNA, "/echo two");
+
+            List<SentMessage> answers = api.awaitMessages(ANNA_PRIVATE.id(), 5, WAIT);
+
+            assertEquals(List.of("one", "two"), answers.subList(3, 5).stream().map(SentMessage::text).toList());
+        }
+    }
+
+    @Test
     void pollingDoesNotSpinWhenTheServerAnswersEmptyAtOnce() throws Exception {
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
             TelegramSettings shortPolling = new TelegramSettings(true, new Secret(TOKEN), api.url(), 0, false, 30, 1,
