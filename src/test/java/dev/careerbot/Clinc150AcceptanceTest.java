@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's benchmark bar: CLINC150 ({@code ../shared/datasets/clinc150}) through
- * {@code match --train train.jsonl --val val.jsonl} on {@code test.jsonl}: at least 89% in-scope
- * accuracy and 75% out-of-scope recall. Trains on 15,000 examples, so it takes about 20 seconds.
+ * {@code match --train train.jsonl --val val.jsonl} on {@code test.jsonl}, in the default mode
+ * ({@code semantic}, 91.4% / 91.1% when measured): at least 90% in-scope accuracy and 85%
+ * out-of-scope recall, which {@code lexical} (88.1% / 85.5%) does not reach. Trains two models on
+ * 15,000 examples, so it takes about a minute.
  */
 class Clinc150AcceptanceTest {
 
@@ -56,7 +58,7 @@ class Clinc150AcceptanceTest {
         double accuracy = (double) inScopeRight / inScope;
         double recall = (double) outOfScopeFound / outOfScope;
         String figures = String.format("in-scope accuracy %.2f%%, out-of-scope recall %.2f%%", accuracy * 100, recall * 100);
-        assertTrue(accuracy >= 0.89, figures);
-        assertTrue(recall >= 0.75, figures);
+        assertTrue(accuracy >= 0.90, figures);
+        assertTrue(recall >= 0.85, figures);
     }
 }

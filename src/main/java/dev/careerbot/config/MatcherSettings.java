@@ -22,7 +22,7 @@ public record MatcherSettings(
 
     public static final int DEFAULT_MAX_INPUT_CHARS = 1000;
     /** The mode that scored best; see README, "Semantic matching". */
-    public static final MatcherMode DEFAULT_MODE = MatcherMode.LEXICAL;
+    public static final MatcherMode DEFAULT_MODE = MatcherMode.SEMANTIC;
     /** Relative to the folder the bot is started from. */
     public static final Path DEFAULT_CACHE_DIRECTORY = Path.of("careerbot-cache");
 

@@ -45,9 +45,9 @@ public final class IntentMatcher {
      * @param answerThreshold a fixed answer threshold, or empty to calibrate
      * @param clarifyThreshold a fixed clarify threshold, or empty to calibrate
      * @param clarifyBand whether there is a "Did you mean" band at all
-     * @param recallTarget true to choose the threshold that keeps the most in-scope accuracy while
-     *     recognising 80% of out-of-scope questions (benchmarks), false for plain accuracy on the
-     *     held-out questions
+     * @param keepRightAnswers true to set the threshold where 95% of the held-out questions
+     *     answered right are still answered (benchmarks with a validation split), false for plain
+     *     accuracy on the held-out questions
      * @param training classifier training knobs
      */
     public record Options(
@@ -57,7 +57,7 @@ public final class IntentMatcher {
             OptionalDouble answerThreshold,
             OptionalDouble clarifyThreshold,
             boolean clarifyBand,
-            boolean recallTarget,
+            boolean keepRightAnswers,
             Training training) {
 
         public Options {
@@ -80,7 +80,7 @@ public final class IntentMatcher {
 
         Options withFixedThresholds(double answer, double clarify) {
             return new Options(maxInputChars, synonyms, extraVocabulary, OptionalDouble.of(answer),
-                    OptionalDouble.of(clarify), clarifyBand, recallTarget, training);
+                    OptionalDouble.of(clarify), clarifyBand, keepRightAnswers, training);
         }
     }
 
@@ -168,7 +168,7 @@ public final class IntentMatcher {
             origin = "cross-validated on " + examples.size() + " examples";
         }
         Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(),
-                options.recallTarget() ? ThresholdSearch.Objective.RECALL_TARGET : ThresholdSearch.Objective.ACCURACY,
+                options.keepRightAnswers() ? ThresholdSearch.Objective.KEEP_RIGHT_ANSWERS : ThresholdSearch.Objective.ACCURACY,
                 origin);
         if (options.clarifyBand() && options.clarifyThreshold().isPresent()) {
             return new Thresholds(chosen.answer(),
