@@ -3,8 +3,10 @@ package dev.careerbot.intent;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.careerbot.evaluation.JsonLines;
+import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.embedding.MatcherFeatures;
+import dev.careerbot.evaluation.JsonLines;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import java.nio.file.Files;
@@ -36,6 +38,21 @@ class MatcherBenchmark {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         List<String> questions = texts(SHARED.resolve("eval/dev.jsonl"));
         report("knowledge base (" + examples + " examples, dev questions)", matcher, questions, trainSeconds);
+    }
+
+    /** The embedding modes on the knowledge base, as the bot builds them ({@code -Dmodes=semantic,hybrid}). */
+    @Test
+    void matchesKnowledgeBaseQuestionsInTheEmbeddingModes() {
+        KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("config", "knowledge.yml")).base();
+        List<String> questions = texts(SHARED.resolve("eval/dev.jsonl"));
+        for (String mode : System.getProperty("modes", "semantic,hybrid").split(",")) {
+            MatcherSettings settings = MatcherSettings.defaults().withMode(MatcherMode.fromConfig(mode).orElseThrow());
+            long start = System.nanoTime();
+            IntentMatcher matcher = IntentMatcher.forKnowledge(knowledge, settings,
+                    MatcherFeatures.forSettings(settings, "knowledge"));
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            report("knowledge base, " + mode + " (dev questions)", matcher, questions, trainSeconds);
+        }
     }
 
     @Test
