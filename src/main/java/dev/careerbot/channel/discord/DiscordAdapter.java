@@ -4,6 +4,7 @@ import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.message.Responder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -114,12 +116,24 @@ public final class DiscordAdapter implements ChatAdapter {
             throw new DiscordException("Could not log in to Discord: " + e.getMessage(), e);
         }
         try {
-            readiness.await(tuning.readyTimeout());
+            readiness.await(tuning.readyTimeout(), this::shardStatuses);
         } catch (DiscordException e) {
             close();
             throw e;
         }
         registerCommands();
+    }
+
+    /** JDA's status of each shard, such as "shard 0: CONNECTING_TO_WEBSOCKET". */
+    private String shardStatuses() {
+        ShardManager current = shards;
+        if (current == null) {
+            return "no shard started";
+        }
+        return current.getShards().stream()
+                .sorted(Comparator.comparingInt(shard -> shard.getShardInfo().getShardId()))
+                .map(shard -> "shard " + shard.getShardInfo().getShardId() + ": " + shard.getStatus())
+                .collect(Collectors.joining(", "));
     }
 
     @Override

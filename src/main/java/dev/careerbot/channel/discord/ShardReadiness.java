@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,12 @@ final class ShardReadiness {
         return failure.get() != null;
     }
 
-    /** Waits until every shard is ready; throws with the reason when one gave up or time ran out. */
-    void await(Duration timeout) {
+    /**
+     * Waits until every shard is ready; throws with the reason when one gave up or time ran out.
+     *
+     * @param progress where the shards got to (JDA's status of each), for the message when time runs out
+     */
+    void await(Duration timeout, Supplier<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -62,7 +67,7 @@ final class ShardReadiness {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new DiscordException("Discord did not become ready within " + timeout.toSeconds()
-                            + " s; check the network and adapters.discord.gateway_url");
+                            + " s (" + progress.get() + "); check the network and adapters.discord.gateway_url");
                 }
             }
         } catch (InterruptedException e) {

@@ -448,10 +448,23 @@ class DiscordAdapterTest {
         DiscordException failure = assertThrows(DiscordException.class, adapter::start);
 
         assertTrue(failure.getMessage().contains(
-                "enable Message Content in the developer portal or switch it off in config"), failure.getMessage());
+                "enable Message Content in the developer portal or switch it off in config"),
+                failure.getMessage() + "; the fake gateway saw " + discord.gateway.progress());
         assertFalse(adapter.connected());
         assertEquals(1, discord.gateway.identifyCount(), "no reconnect loop");
         assertEquals(1, logs.matching("enable Message Content").size());
+    }
+
+    @Test
+    void aGatewayThatNeverAnswersTheIdentifyTimesOutSayingWhereTheShardGotTo() {
+        discord.gateway.hold();
+        adapter = new DiscordAdapter(discord.settings(false), responder,
+                new DiscordTuning(Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(1500), 4, Duration.ofSeconds(5)));
+
+        DiscordException failure = assertThrows(DiscordException.class, adapter::start);
+
+        assertTrue(failure.getMessage().contains("did not become ready within 2 s (shard 0: "), failure.getMessage());
+        assertFalse(adapter.connected());
     }
 
     @Test

@@ -269,6 +269,13 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
+    /** WebSocket connections opened so far, IDENTIFYs and RESUMEs: to say where a start got to. */
+    String progress() {
+        synchronized (lock) {
+            return connections + " connection(s), " + identifies.size() + " identify, " + resumeCount() + " resume";
+        }
+    }
+
     int identifyCount() {
         synchronized (lock) {
             return identifies.size();
