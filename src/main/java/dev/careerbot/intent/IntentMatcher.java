@@ -167,9 +167,10 @@ public final class IntentMatcher {
             observations = crossValidate(examples, options, sentences);
             origin = "cross-validated on " + examples.size() + " examples";
         }
-        Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(),
-                options.keepRightAnswers() ? ThresholdSearch.Objective.KEEP_RIGHT_ANSWERS : ThresholdSearch.Objective.ACCURACY,
-                origin);
+        ThresholdSearch.Objective objective = options.keepRightAnswers()
+                ? ThresholdSearch.Objective.KEEP_RIGHT_ANSWERS
+                : ThresholdSearch.Objective.ACCURACY;
+        Thresholds chosen = ThresholdSearch.choose(observations, options.clarifyBand(), objective, origin);
         if (options.clarifyBand() && options.clarifyThreshold().isPresent()) {
             return new Thresholds(chosen.answer(),
                     Math.min(chosen.answer(), options.clarifyThreshold().getAsDouble()), origin);

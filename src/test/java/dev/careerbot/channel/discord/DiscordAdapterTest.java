@@ -458,8 +458,9 @@ class DiscordAdapterTest {
     @Test
     void aGatewayThatNeverAnswersTheIdentifyTimesOutSayingWhereTheShardGotTo() {
         discord.gateway.hold();
-        adapter = new DiscordAdapter(discord.settings(false), responder,
-                new DiscordTuning(Duration.ZERO, Duration.ofSeconds(2), Duration.ofMillis(1500), 4, Duration.ofSeconds(5)));
+        DiscordTuning twoSecondsToBeReady = new DiscordTuning(Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ofMillis(1500), 4, Duration.ofSeconds(5));
+        adapter = new DiscordAdapter(discord.settings(false), responder, twoSecondsToBeReady);
 
         DiscordException failure = assertThrows(DiscordException.class, adapter::start);
 

@@ -43,7 +43,10 @@ class PollingBackOffTest {
         AtomicInteger troubles = new AtomicInteger();
         PollingBackOff backOff = new PollingBackOff(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ZERO,
                 Duration.ofMinutes(1), troubles::incrementAndGet);
-        OkHttpClient client = new OkHttpClient.Builder().addInterceptor(backOff).retryOnConnectionFailure(false).build();
+        OkHttpClient client = new OkHttpClient.Builder()
+                .addInterceptor(backOff)
+                .retryOnConnectionFailure(false)
+                .build();
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
