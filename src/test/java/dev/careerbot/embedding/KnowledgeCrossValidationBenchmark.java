@@ -61,6 +61,11 @@ class KnowledgeCrossValidationBenchmark {
             List<Intent> trainingIntents = new ArrayList<>();
             List<String[]> heldOut = new ArrayList<>();
             for (Intent intent : knowledge.intents()) {
+                if (intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
+                    // Its examples are the negatives, held out in turn below (once, not twice).
+                    trainingIntents.add(intent);
+                    continue;
+                }
                 List<String> kept = new ArrayList<>();
                 for (int i = 0; i < intent.examples().size(); i++) {
                     if (i % FOLDS == fold) {
