@@ -21,6 +21,7 @@ import dev.careerbot.evaluation.EvaluationException;
 import dev.careerbot.evaluation.JsonLines;
 import dev.careerbot.evaluation.MatchCommand;
 import dev.careerbot.evaluation.MatcherAnswerer;
+import dev.careerbot.intent.FeatureSet;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.LabelledExample;
 import dev.careerbot.knowledge.KnowledgeBase;
@@ -140,9 +141,11 @@ public final class CareerBot {
     private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
 
     private Conversation conversation(Loaded loaded) {
-        MatcherSettings settings = loaded.config().matcher();
-        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), settings,
-                MatcherFeatures.forSettings(settings, "knowledge"));
+        return conversation(loaded, MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
+    }
+
+    private Conversation conversation(Loaded loaded, FeatureSet features) {
+        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(), features);
         return new Conversation(loaded.knowledge(), matcher, loaded.config().sessions(), clock);
     }
 
@@ -171,10 +174,12 @@ public final class CareerBot {
                     + " or use the chat command to talk here.");
             return 1;
         }
-        Conversation conversation = conversation(loaded);
+        // One sentence encoder for the bot's lifetime: a reload embeds only new examples with it
+        // rather than opening another model session each time.
+        FeatureSet features = MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge");
+        Conversation conversation = conversation(loaded, features);
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(),
-                        MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge")), clock);
+                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);

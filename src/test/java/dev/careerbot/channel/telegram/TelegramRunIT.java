@@ -72,6 +72,26 @@ class TelegramRunIT {
     }
 
     @Test
+    void anEditedKnowledgeBaseIsReloadedAndAnsweredFromWithTheOneSentenceEncoder() throws Exception {
+        jar.awaitWhileRunning(() -> !api.calls("getUpdates").isEmpty(), STARTED, "long polling");
+        Path knowledge = dir.resolve("knowledge.yml");
+        String yaml = Files.readString(knowledge);
+        int answer = yaml.indexOf("answer: |", yaml.indexOf("- id: skills.overview"));
+        int firstLine = yaml.indexOf('\n', answer) + 1;
+        int text = firstLine + (yaml.substring(firstLine).length() - yaml.substring(firstLine).stripLeading().length());
+        Files.writeString(knowledge, yaml.substring(0, text) + "Freshly reloaded. " + yaml.substring(text));
+
+        jar.awaitWhileRunning(() -> jar.stderr().contains("Reloaded the knowledge base"), STARTED, "the reload");
+        api.send(ANNA_PRIVATE, ANNA, "What skills does an AI engineer need?");
+        jar.awaitWhileRunning(() -> !api.messages(ANNA_PRIVATE.id()).isEmpty(), STARTED, "answer");
+
+        String reply = api.messages(ANNA_PRIVATE.id()).get(0).text();
+        assertTrue(reply.startsWith("Freshly reloaded. "), reply);
+        assertEquals(1, Pattern.compile("Sentence encoder \\S+ ready in").matcher(jar.stderr()).results().count(),
+                "a reload reuses the sentence encoder rather than opening another\n" + jar.describe());
+    }
+
+    @Test
     void answersAPrivateMessageAndOnSigtermConfirmsTheLastUpdateAndExits() throws Exception {
         jar.awaitWhileRunning(() -> !api.calls("getUpdates").isEmpty(), STARTED, "long polling");
 
