@@ -1,6 +1,5 @@
 package dev.careerbot.conversation;
 
-import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.SessionSettings;
 import dev.careerbot.intent.Candidate;
 import dev.careerbot.intent.Decision;
@@ -84,13 +83,6 @@ public final class Conversation implements Responder {
     /** Forgets the conversation context kept under this session key ({@code /forget}). */
     public void forget(String sessionKey) {
         sessions.remove(sessionKey);
-    }
-
-    /** The conversation over a knowledge base, with its matcher trained as the settings say. */
-    public static Conversation create(KnowledgeBase knowledge, MatcherSettings matcherSettings,
-            SessionSettings sessionSettings, Clock clock) {
-        return new Conversation(knowledge, IntentMatcher.forKnowledge(knowledge, matcherSettings), sessionSettings,
-                clock);
     }
 
     @Override

@@ -5,9 +5,9 @@ import java.util.TreeSet;
 
 /**
  * Chooses the thresholds on held-out observations. The lower one, below which a message is out
- * of scope, follows an {@link Objective}: plain accuracy over the held-out questions when they
- * carry out-of-scope negatives in earnest, or the confidence that keeps
- * {@value #KEEP_RIGHT_ANSWERS} of the right answers. With a clarify band, the upper one (see
+ * of scope, follows an {@link Objective}: plain accuracy over the held-out questions, negatives
+ * included, or the confidence that keeps {@value #KEEP_RIGHT_ANSWERS} of the right answers (also
+ * when there are no negatives to weigh). With a clarify band, the upper one (see
  * {@link #sure}) splits the accepted messages into answered and "Did you mean" ones.
  */
 final class ThresholdSearch {
@@ -39,7 +39,7 @@ final class ThresholdSearch {
         }
         double accept = negatives == 0 || objective == Objective.KEEP_RIGHT_ANSWERS
                 ? keepingRightAnswers(observations)
-                : mostAccurate(observations, inScope, negatives);
+                : mostAccurate(observations);
         if (!clarifyBand) {
             return new Thresholds(accept, accept, origin);
         }
@@ -87,8 +87,7 @@ final class ThresholdSearch {
     }
 
     /** The threshold with the most held-out questions handled right, negatives included. */
-    private static double mostAccurate(List<IntentMatcher.Observation> observations, long inScope,
-            long negatives) {
+    private static double mostAccurate(List<IntentMatcher.Observation> observations) {
         TreeSet<Double> candidates = new TreeSet<>();
         candidates.add(0.0);
         observations.forEach(o -> candidates.add(o.confidence()));
@@ -104,7 +103,7 @@ final class ThresholdSearch {
                     right++;
                 }
             }
-            double score = (double) right / (inScope + negatives);
+            double score = (double) right / observations.size();
             if (score > bestScore + 1e-12) {
                 bestScore = score;
                 bestThreshold = threshold;

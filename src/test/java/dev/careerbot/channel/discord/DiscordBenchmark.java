@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.careerbot.DefaultCore;
 import dev.careerbot.message.Responder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class DiscordBenchmark {
 
     /** The real core: bundled knowledge base, trained matcher, conversation. */
     static Responder responder() {
-        return CareerBotCore.responder();
+        return DefaultCore.conversation();
     }
 
     private static void burst(FakeDiscord discord, Map<String, Long> dispatched, int count, String label) {

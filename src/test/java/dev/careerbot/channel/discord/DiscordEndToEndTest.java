@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.careerbot.DefaultCore;
 import dev.careerbot.message.Responder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class DiscordEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        Responder core = CareerBotCore.responder();
+        Responder core = DefaultCore.conversation();
         discord = new FakeDiscord();
         adapter = new DiscordAdapter(discord.settings(false), core, TestTuning.fast());
         adapter.start();

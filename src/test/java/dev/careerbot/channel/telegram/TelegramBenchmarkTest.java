@@ -3,6 +3,7 @@ package dev.careerbot.channel.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.careerbot.DefaultCore;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
 import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
@@ -40,7 +41,7 @@ class TelegramBenchmarkTest {
 
     @Test
     void measuresThroughputAndLatency() throws Exception {
-        try (TelegramTestBot bot = TelegramTestBot.start(RealCore.conversation())) {
+        try (TelegramTestBot bot = TelegramTestBot.start(DefaultCore.conversation())) {
             FakeBotApi api = bot.api;
             runBurst(api, 100, 5, 1_000_000);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.careerbot.DefaultCore;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
 import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
@@ -20,7 +21,7 @@ class TelegramWithRealCoreTest {
 
     @Test
     void answersACareerQuestionAndATopicButtonThroughTheCore() throws Exception {
-        try (TelegramTestBot bot = TelegramTestBot.start(RealCore.conversation())) {
+        try (TelegramTestBot bot = TelegramTestBot.start(DefaultCore.conversation())) {
             FakeBotApi api = bot.api;
             List<String> menu = api.awaitCalls("setMyCommands", 1, WAIT).get(0).params().path("commands")
                     .findValuesAsText("command");
@@ -46,7 +47,7 @@ class TelegramWithRealCoreTest {
 
     @Test
     void inAGroupAnswersOnlyCommandsAddressedToIt() throws Exception {
-        try (TelegramTestBot bot = TelegramTestBot.start(RealCore.conversation())) {
+        try (TelegramTestBot bot = TelegramTestBot.start(DefaultCore.conversation())) {
             FakeBotApi api = bot.api;
             api.send(GROUP, ANNA, "/help@OtherBot");
             api.send(GROUP, ANNA, "what skills does a computer vision engineer need");
