@@ -29,7 +29,7 @@ class CareerBotEvalTest {
 
     @Test
     void printsTheScoresOfTheDevSetOnTheKnowledgeBase() throws IOException {
-        Path dev = SharedData.file("eval/dev.jsonl");
+        Path dev = TestData.devQuestions();
         long questions = Files.readAllLines(dev).stream().filter(line -> !line.isBlank()).count();
         CommandRun run = CommandRun.of("", "eval", "--test", dev.toString());
         assertEquals(0, run.status(), run.err());

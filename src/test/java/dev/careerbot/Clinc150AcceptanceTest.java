@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's benchmark bar: CLINC150 ({@code ../shared/datasets/clinc150}) through
+ * The issue's benchmark bar: CLINC150 ({@code src/test/resources/datasets/clinc150}) through
  * {@code match --train train.jsonl --val val.jsonl} on {@code test.jsonl}, in the default mode
  * ({@code semantic}, 91.4% / 91.1% when measured): at least 90% in-scope accuracy and 85%
  * out-of-scope recall, which {@code lexical} (88.1% / 85.5%) does not reach. Trains two models on
@@ -26,9 +26,9 @@ class Clinc150AcceptanceTest {
 
     @Test
     void reachesTheRequiredInScopeAccuracyAndOutOfScopeRecall() throws IOException {
-        Path train = SharedData.file("datasets/clinc150/train.jsonl");
-        Path val = SharedData.file("datasets/clinc150/val.jsonl");
-        Path test = SharedData.file("datasets/clinc150/test.jsonl");
+        Path train = TestData.clinc150("train");
+        Path val = TestData.clinc150("val");
+        Path test = TestData.clinc150("test");
         List<String> questions = Files.readAllLines(test);
         CommandRun run = CommandRun.of(Files.readAllBytes(test), Map.of(), "match", "--train", train.toString(),
                 "--val", val.toString());

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's acceptance bar: the labelled dev questions ({@code ../shared/eval/dev.jsonl})
+ * The issue's acceptance bar: the labelled dev questions ({@code src/test/resources/eval/dev.jsonl})
  * through {@code match} on the shipped config, sessions shared as the file says, at least 95%
  * answered with an accepted intent.
  */
@@ -25,7 +25,7 @@ class DevSetAcceptanceTest {
 
     @Test
     void answersAtLeast95PercentOfTheDevQuestionsRight() throws IOException {
-        Path dev = SharedData.file("eval/dev.jsonl");
+        Path dev = TestData.devQuestions();
         List<String> questions = Files.readAllLines(dev);
         CommandRun run = CommandRun.of(Files.readAllBytes(dev), Map.of(), "match");
         assertEquals(0, run.status(), run.err());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A small {@code --train} file in the format of {@code ../shared/datasets/clinc150}: two intents,
+ * A small {@code --train} file in the format of {@code src/test/resources/datasets/clinc150}: two intents,
  * {@code booking} and {@code weather}, and out-of-scope questions, twelve examples each. The
  * matcher trains on it in milliseconds.
  */

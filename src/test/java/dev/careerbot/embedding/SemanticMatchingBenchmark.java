@@ -3,6 +3,7 @@ package dev.careerbot.embedding;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.TestData;
 import dev.careerbot.evaluation.JsonLines;
 import dev.careerbot.intent.FeatureSet;
 import dev.careerbot.intent.IntentMatcher;
@@ -25,19 +26,17 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class SemanticMatchingBenchmark {
 
-    private static final Path SHARED = Path.of(System.getProperty("careerbot.shared", "/work/shared"));
-    private static final Path CLINC = SHARED.resolve("datasets/clinc150");
 
     @Test
     void clinc150PerMode() {
         JsonLines lines = new JsonLines(new ObjectMapper());
-        List<LabelledExample> train = new java.util.ArrayList<>(lines.examples(CLINC.resolve("train.jsonl")));
+        List<LabelledExample> train = new java.util.ArrayList<>(lines.examples(TestData.clinc150("train")));
         if (!Boolean.getBoolean("withoutOosTrain")) {
             // The full split's 100 out-of-scope training questions, learnt as a class of their own.
-            train.addAll(lines.examples(CLINC.resolve("oos_train.jsonl")));
+            train.addAll(lines.examples(TestData.clinc150("oos_train")));
         }
-        List<LabelledExample> val = lines.examples(CLINC.resolve("val.jsonl"));
-        List<LabelledExample> test = lines.examples(CLINC.resolve("test.jsonl"));
+        List<LabelledExample> val = lines.examples(TestData.clinc150("val"));
+        List<LabelledExample> test = lines.examples(TestData.clinc150("test"));
         List<String> modes = List.of(System.getProperty("modes", "lexical,semantic,hybrid").split(","));
         float[] weights = parseWeights(System.getProperty("weights", Float.toString(FeatureSet.DEFAULT_SENTENCE_WEIGHT)));
         try (SentenceEncoder encoder = SentenceEncoder.open(SentenceEncoderTest.CACHE, 1000)) {

@@ -3,6 +3,7 @@ package dev.careerbot.embedding;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.careerbot.TestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,12 +23,11 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class SentenceEncoderBenchmark {
 
-    private static final Path SHARED = Path.of(System.getProperty("careerbot.shared", "/work/shared"));
 
     @Test
     void embeddingLatencyPerMessageWithOneThreadAndWithOnnxDefaults() {
-        List<String> questions = new ArrayList<>(texts(SHARED.resolve("eval/dev.jsonl")));
-        questions.addAll(texts(SHARED.resolve("datasets/clinc150/test.jsonl")));
+        List<String> questions = new ArrayList<>(texts(TestData.devQuestions()));
+        questions.addAll(texts(TestData.clinc150("test")));
         for (int threads : new int[] {1, 0}) {
             try (SentenceEncoder encoder = SentenceEncoder.open(SentenceEncoderTest.CACHE, 1000, threads)) {
                 for (int i = 0; i < 300; i++) {

@@ -3,6 +3,7 @@ package dev.careerbot.intent;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.TestData;
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.embedding.MatcherFeatures;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class MatcherBenchmark {
 
-    private static final Path SHARED = Path.of("..", "shared");
     private static final int WARM_UP_ROUNDS = 3;
     private static final int MEASURED_ROUNDS = 5;
 
@@ -36,7 +36,7 @@ class MatcherBenchmark {
         long start = System.nanoTime();
         IntentMatcher matcher = IntentMatcher.forKnowledge(knowledge, MatcherSettings.defaults());
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        List<String> questions = texts(SHARED.resolve("eval/dev.jsonl"));
+        List<String> questions = texts(TestData.devQuestions());
         report("knowledge base (" + examples + " examples, dev questions)", matcher, questions, trainSeconds);
     }
 
@@ -44,7 +44,7 @@ class MatcherBenchmark {
     @Test
     void matchesKnowledgeBaseQuestionsInTheEmbeddingModes() {
         KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("config", "knowledge.yml")).base();
-        List<String> questions = texts(SHARED.resolve("eval/dev.jsonl"));
+        List<String> questions = texts(TestData.devQuestions());
         for (String mode : System.getProperty("modes", "semantic,hybrid").split(",")) {
             MatcherSettings settings = MatcherSettings.defaults().withMode(MatcherMode.fromConfig(mode).orElseThrow());
             long start = System.nanoTime();
@@ -58,12 +58,11 @@ class MatcherBenchmark {
     @Test
     void matchesClinc150QuestionsQuickly() {
         JsonLines lines = new JsonLines(new ObjectMapper());
-        Path clinc = SHARED.resolve("datasets/clinc150");
         long start = System.nanoTime();
-        IntentMatcher matcher = IntentMatcher.train(lines.examples(clinc.resolve("train.jsonl")),
-                IntentMatcher.Options.plain(1000), Optional.of(lines.examples(clinc.resolve("val.jsonl"))));
+        IntentMatcher matcher = IntentMatcher.train(lines.examples(TestData.clinc150("train")),
+                IntentMatcher.Options.plain(1000), Optional.of(lines.examples(TestData.clinc150("val"))));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        report("CLINC150 (15,000 examples, test questions)", matcher, texts(clinc.resolve("test.jsonl")), trainSeconds);
+        report("CLINC150 (15,000 examples, test questions)", matcher, texts(TestData.clinc150("test")), trainSeconds);
     }
 
     private static List<String> texts(Path file) {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /** The knowledge base that ships against the list of intents the bot must answer. */
 class BundledKnowledgeBaseTest {
 
-    /** The ids of {@code intents.tsv} (a copy of {@code ../shared/eval/intents.tsv}). */
+    /** The ids of {@code intents.tsv} (the original intent list, {@code src/test/resources/eval/intents.tsv}). */
     private static List<String> requiredIds() throws IOException {
         List<String> ids = new ArrayList<>();
-        try (InputStream in = BundledKnowledgeBaseTest.class.getResourceAsStream("/intents.tsv")) {
-            assertTrue(in != null, "src/test/resources/intents.tsv is missing");
+        try (InputStream in = BundledKnowledgeBaseTest.class.getResourceAsStream("/eval/intents.tsv")) {
+            assertTrue(in != null, "src/test/resources/eval/intents.tsv is missing");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String header = reader.readLine();
             assertTrue(header.startsWith("id\t"), header);
