@@ -358,14 +358,31 @@ public final class Conversation implements Responder {
     private record Topic(Intent intent, Optional<String> subject) {
     }
 
+    /**
+     * The unsure band. Two neighbouring topics (one subject, one facet, or one suggesting the
+     * other) make a fair "Did you mean" question; two unrelated ones would be a guess, so the reply
+     * says the question is not covered yet and offers only the closest topic.
+     */
     private Turn clarify(Match match) {
-        List<Candidate> two = match.candidates().subList(0, 2);
-        List<String> ids = two.stream().map(Candidate::intent).toList();
-        String first = title(ids.get(0));
-        String second = title(ids.get(1));
-        String text = "I'm not sure I understood. Did you mean **" + first + "** or **" + second + "**?";
-        return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
-                ids, match, "clarify");
+        List<String> ids = match.candidates().subList(0, 2).stream().map(Candidate::intent).toList();
+        Optional<Intent> first = knowledge.intent(ids.get(0));
+        Optional<Intent> second = knowledge.intent(ids.get(1));
+        if (first.isPresent() && second.isPresent() && neighbours(first.get(), second.get())) {
+            String text = "I'm not sure I understood. Did you mean **" + first.get().title() + "** or **"
+                    + second.get().title() + "**?";
+            return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
+                    ids, match, "clarify");
+        }
+        String text = "I don't have a good answer to that one yet. The closest topic I know is **"
+                + title(ids.get(0)) + "**: tap it if it helps, or send /help to see everything I cover.";
+        return new Turn(Reply.withSuggestions(text, suggestions(ids.subList(0, 1))), match.intent(),
+                match.confidence(), ids.subList(0, 1), match, "clarify");
+    }
+
+    private static boolean neighbours(Intent one, Intent other) {
+        return one.subject().isPresent() && one.subject().equals(other.subject())
+                || one.facet().isPresent() && one.facet().equals(other.facet())
+                || one.related().contains(other.id()) || other.related().contains(one.id());
     }
 
     private Turn outOfScope(Match match) {
