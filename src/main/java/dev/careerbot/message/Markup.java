@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 public record Markup(List<Block> blocks) {
 
     private static final String LINK = "\\[([^\\]\\n]+)\\]\\((https?://[^)\\s]+)\\)";
-    private static final Pattern INLINE = Pattern.compile("\\*\\*((?:" + LINK + "|.)+?)\\*\\*|" + LINK);
+    // Bold is read as plain text first and split around the links it holds afterwards: a
+    // repeated (link|char) group inside the bold pattern overflows the regex stack on long lines.
+    private static final Pattern INLINE = Pattern.compile("\\*\\*(.+?)\\*\\*|" + LINK);
     private static final Pattern LINK_ONLY = Pattern.compile(LINK);
 
     public Markup {
@@ -112,7 +114,7 @@ public record Markup(List<Block> blocks) {
             if (matcher.group(1) != null) {
                 spans.addAll(bold(matcher.group(1)));
             } else {
-                spans.add(new Link(matcher.group(4), matcher.group(5)));
+                spans.add(new Link(matcher.group(2), matcher.group(3)));
             }
             at = matcher.end();
         }

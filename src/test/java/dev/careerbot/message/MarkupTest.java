@@ -35,4 +35,10 @@ class MarkupTest {
         assertEquals(List.of(new Markup.Bold("bold"), new Markup.Plain(" and "),
                 new Markup.Link("link", "https://example.org", false)), spans("**bold** and [link](https://example.org)"));
     }
+
+    @Test
+    void readsAVeryLongBoldLineWithoutRunningOutOfStack() {
+        String words = "word ".repeat(2000).strip();
+        assertEquals(List.of(new Markup.Bold(words)), spans("**" + words + "**"));
+    }
 }
