@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,35 @@ public final class ConfigLoader {
             "pacing", "messages_per_second", "chat_messages_per_second", "group_messages_per_minute");
     private static final List<String> DISCORD_KEYS = List.of("enabled", "token", "message_content_intent", "shards",
             "rest_url", "gateway_url");
+
+    /**
+     * Every key the config accepts, as its dotted path from the top ({@code matcher.mode},
+     * {@code adapters.telegram.token}, {@code rate_limit.burst}), sorted. Built from the same key
+     * lists that the "unknown key" errors name, so the documentation can be checked against it.
+     */
+    public static List<String> acceptedKeys() {
+        Map<String, List<String>> sections = new HashMap<>(OperationsSection.SECTION_KEYS);
+        sections.put("matcher", MATCHER_KEYS);
+        sections.put("sessions", SESSION_KEYS);
+        sections.put("adapters", ADAPTER_KEYS);
+        sections.put("adapters.telegram", TELEGRAM_KEYS);
+        sections.put("adapters.discord", DISCORD_KEYS);
+        List<String> keys = new ArrayList<>();
+        addLeaves("", TOP_KEYS, sections, keys);
+        return keys.stream().sorted().toList();
+    }
+
+    private static void addLeaves(String prefix, List<String> names, Map<String, List<String>> sections,
+            List<String> keys) {
+        for (String name : names) {
+            String path = prefix + name;
+            if (sections.containsKey(path)) {
+                addLeaves(path + ".", sections.get(path), sections, keys);
+            } else {
+                keys.add(path);
+            }
+        }
+    }
 
     /**
      * A valid configuration and what could be better about it.

@@ -41,6 +41,11 @@ final class OperationsSection {
     private static final List<String> LOGGING_KEYS = List.of("format", "message_text");
     private static final List<String> SHUTDOWN_KEYS = List.of("deadline_seconds");
 
+    /** Each top-level key of this section with the keys allowed inside it, as {@link #read} checks them. */
+    static final Map<String, List<String>> SECTION_KEYS = Map.of("admins", ADMIN_KEYS, "http", HTTP_KEYS,
+            "rate_limit", RATE_LIMIT_KEYS, "unanswered", UNANSWERED_KEYS, "reload", RELOAD_KEYS,
+            "logging", LOGGING_KEYS, "shutdown", SHUTDOWN_KEYS);
+
     private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]+):([0-9]{1,5})");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
     private static final Pattern USER_ID = Pattern.compile("[0-9]{1,30}");
