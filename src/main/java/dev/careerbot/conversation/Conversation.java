@@ -141,9 +141,9 @@ public final class Conversation implements Responder {
         if (more.isPresent()) {
             return answerIntent(more.get(), match, "asked for more after " + context.lastIntent().orElse(""));
         }
-        Optional<Intent> followUp = followUp(match, terms, context);
+        Optional<Topic> followUp = followUp(match, terms, context);
         if (followUp.isPresent()) {
-            return answerIntent(followUp.get().id(), match, "follow-up resolved against the conversation");
+            return answerTopic(followUp.get(), match, "follow-up resolved against the conversation");
         }
         if (match.decision() == Decision.CLARIFY) {
             Optional<String> offered = offeredLastTime(match, context, 2, true);
@@ -158,7 +158,9 @@ public final class Conversation implements Responder {
             }
         }
         return switch (match.decision()) {
-            case ANSWER -> answerIntent(match.intent(), match, "matched");
+            case ANSWER -> knowledge.intent(match.intent())
+                    .map(intent -> answerTopic(new Topic(intent, namedSubject(intent, terms)), match, "matched"))
+                    .orElseGet(() -> outOfScope(match));
             case CLARIFY -> clarify(match);
             default -> outOfScope(match);
         };
@@ -203,36 +205,56 @@ public final class Conversation implements Responder {
      * </ol>
      * A question that stands on its own is left to the matcher.
      */
-    private Optional<Intent> followUp(Match match, List<String> terms, SessionContext context) {
-        List<String> named = spotter.subjectsIn(terms);
+    private Optional<Topic> followUp(Match match, List<String> terms, SessionContext context) {
+        boolean elliptical = isElliptical(terms);
+        List<String> named = spotter.subjectsIn(terms, elliptical);
         Optional<Intent> top = knowledge.intent(match.topCandidate());
         boolean plausible = match.decision() != Decision.OUT_OF_SCOPE
                 || match.confidence() >= matcher.thresholds().clarify() / 2;
-        if (named.size() == 1 && isElliptical(terms) && context.facet().isPresent()
+        if (named.size() == 1 && elliptical && context.facet().isPresent()
                 && !context.subject().equals(Optional.of(named.get(0)))) {
-            return knowledge.intentFor(named.get(0), context.facet().get())
-                    .or(() -> knowledge.intentFor(named.get(0), "overview"));
+            return topic(named.get(0), context.facet().get())
+                    .or(() -> topic(named.get(0), "overview"));
         }
         if (named.isEmpty() && context.subject().isPresent()
-                && (refersBack(terms) || isElliptical(terms) || terms.size() <= 2) && plausible
+                && (refersBack(terms) || elliptical || terms.size() <= 2) && plausible
                 && top.flatMap(Intent::facet).isPresent()
                 && !top.flatMap(Intent::subject).equals(context.subject())) {
             return facetOf(context.subject().get(), top.get().facet().get());
         }
-        if (named.size() == 1 && plausible && top.flatMap(Intent::facet).isPresent()
+        // A question that names a subject and stands on its own is not a follow-up: it needs the
+        // matcher's verdict that it is in scope, so "generate an image" is not an AI engineer question.
+        if (named.size() == 1 && match.decision() != Decision.OUT_OF_SCOPE && top.flatMap(Intent::facet).isPresent()
                 && top.flatMap(Intent::subject).isPresent()
                 && !top.get().subject().get().equals(named.get(0))) {
-            return knowledge.intentFor(named.get(0), top.get().facet().get());
+            return topic(named.get(0), top.get().facet().get());
         }
         return Optional.empty();
     }
 
-    private Optional<Intent> facetOf(String subject, String facet) {
-        Optional<Intent> exact = knowledge.intentFor(subject, facet);
+    private Optional<Topic> topic(String subject, String facet) {
+        return knowledge.intentFor(subject, facet).map(intent -> new Topic(intent, Optional.of(subject)));
+    }
+
+    private Optional<Topic> facetOf(String subject, String facet) {
+        Optional<Topic> exact = topic(subject, facet);
         if (exact.isPresent() || !facet.equals("responsibilities")) {
             return exact;
         }
-        return knowledge.intentFor(subject, "overview");
+        return topic(subject, "overview");
+    }
+
+    /**
+     * The subject a matched question is about: the intent's own, or else the one subject the
+     * question names, so that "interview questions for computer vision" gets the computer vision
+     * answer of the interviews intent.
+     */
+    private Optional<String> namedSubject(Intent intent, List<String> terms) {
+        if (intent.subject().isPresent()) {
+            return intent.subject();
+        }
+        List<String> named = spotter.subjectsIn(terms, false);
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private static boolean isElliptical(List<String> terms) {
@@ -321,22 +343,46 @@ public final class Conversation implements Responder {
     }
 
     private Turn answerIntent(String intentId, Match match, String note) {
-        Optional<Intent> intent = knowledge.intent(intentId);
-        if (intent.isEmpty()) {
-            return outOfScope(match);
-        }
-        Reply reply = Reply.withSuggestions(intent.get().answer().strip(), suggestions(intent.get().related()));
-        return new Turn(reply, intentId, match.confidence(), List.of(), match, note);
+        return knowledge.intent(intentId)
+                .map(intent -> answerTopic(new Topic(intent, intent.subject()), match, note))
+                .orElseGet(() -> outOfScope(match));
     }
 
+    private Turn answerTopic(Topic topic, Match match, String note) {
+        Intent intent = topic.intent();
+        Reply reply = Reply.withSuggestions(intent.answerFor(topic.subject()).strip(), suggestions(intent.related()));
+        return new Turn(reply, intent.id(), match.confidence(), List.of(), match, note, topic.subject());
+    }
+
+    /** An intent and the subject it is answered for (its own, or one of its answers by subject). */
+    private record Topic(Intent intent, Optional<String> subject) {
+    }
+
+    /**
+     * The unsure band. Two neighbouring topics (one subject, one facet, or one suggesting the
+     * other) make a fair "Did you mean" question; two unrelated ones would be a guess, so the reply
+     * says the question is not covered yet and offers only the closest topic.
+     */
     private Turn clarify(Match match) {
-        List<Candidate> two = match.candidates().subList(0, 2);
-        List<String> ids = two.stream().map(Candidate::intent).toList();
-        String first = title(ids.get(0));
-        String second = title(ids.get(1));
-        String text = "I'm not sure I understood. Did you mean **" + first + "** or **" + second + "**?";
-        return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
-                ids, match, "clarify");
+        List<String> ids = match.candidates().subList(0, 2).stream().map(Candidate::intent).toList();
+        Optional<Intent> first = knowledge.intent(ids.get(0));
+        Optional<Intent> second = knowledge.intent(ids.get(1));
+        if (first.isPresent() && second.isPresent() && neighbours(first.get(), second.get())) {
+            String text = "I'm not sure I understood. Did you mean **" + first.get().title() + "** or **"
+                    + second.get().title() + "**?";
+            return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
+                    ids, match, "clarify");
+        }
+        String text = "I don't have a good answer to that one yet. The closest topic I know is **"
+                + title(ids.get(0)) + "**: tap it if it helps, or send /help to see everything I cover.";
+        return new Turn(Reply.withSuggestions(text, suggestions(ids.subList(0, 1))), match.intent(),
+                match.confidence(), ids.subList(0, 1), match, "clarify");
+    }
+
+    private static boolean neighbours(Intent one, Intent other) {
+        return one.subject().isPresent() && one.subject().equals(other.subject())
+                || one.facet().isPresent() && one.facet().equals(other.facet())
+                || one.related().contains(other.id()) || other.related().contains(one.id());
     }
 
     private Turn outOfScope(Match match) {
@@ -385,7 +431,7 @@ public final class Conversation implements Responder {
             return;
         }
         Intent intent = answered.get();
-        Optional<String> subject = intent.subject().or(context::subject);
+        Optional<String> subject = turn.subject().or(intent::subject).or(context::subject);
         sessions.put(key, new SessionContext(Optional.of(intent.id()), subject, intent.facet(), now));
     }
 }

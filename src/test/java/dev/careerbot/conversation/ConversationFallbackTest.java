@@ -48,6 +48,18 @@ class ConversationFallbackTest {
     }
 
     @Test
+    void offersOnlyTheClosestTopicWhenTheTwoBestAreUnrelated() {
+        Turn turn = say(BundledBot.unsureQuestionBetweenUnrelatedTopics());
+        assertEquals(1, turn.clarify().size(), turn::toString);
+        String text = turn.reply().text();
+        assertTrue(text.startsWith("I don't have a good answer to that one yet."), text);
+        assertTrue(text.contains(title(turn.clarify().get(0))), text);
+        assertFalse(text.contains("Did you mean"), text);
+        assertEquals(List.of("/topic " + turn.clarify().get(0)),
+                turn.reply().suggestions().stream().map(Suggestion::command).toList());
+    }
+
+    @Test
     void suggestsTopicsWhenTheQuestionIsOutOfScope() {
         Turn turn = say("what is the capital of France");
         assertEquals(KnowledgeBase.OUT_OF_SCOPE, turn.intent());

@@ -74,8 +74,7 @@ class KnowledgeCrossValidationBenchmark {
                         kept.add(intent.examples().get(i));
                     }
                 }
-                trainingIntents.add(new Intent(intent.id(), intent.title(), intent.subject(), intent.facet(), kept,
-                        intent.answer(), intent.related(), intent.line()));
+                trainingIntents.add(intent.withExamples(kept));
             }
             List<String> negatives = new ArrayList<>();
             for (int i = 0; i < knowledge.outOfScopeExamples().size(); i++) {
