@@ -180,7 +180,8 @@ public final class CareerBot {
         Conversation conversation = conversation(loaded, features);
         Operations operations = Operations.start(loaded.config(), conversation,
                 knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock);
-        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
+        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
+                operations.adapterServices());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -120,7 +120,7 @@ public final class OperationsResponder implements Responder {
             }
             return Optional.of(converse(message, command.matches()));
         } catch (RuntimeException failure) {
-            metrics.error("respond");
+            metrics.error(BotMetrics.Stage.RESPOND);
             log.error("Could not answer a {} message", message.platform(), failure);
             return Optional.of(Reply.text(FAILURE));
         }
@@ -155,7 +155,7 @@ public final class OperationsResponder implements Responder {
 
     private void count(InboundMessage message, Turn turn, boolean isCommand) {
         if (turn.note().equals("failure")) {
-            metrics.error("answer");
+            metrics.error(BotMetrics.Stage.ANSWER);
         } else if (!turn.clarify().isEmpty()) {
             metrics.clarified();
             unanswered.record(message, UnansweredEntry.CLARIFY, turn.match().topCandidate(), turn.confidence());
