@@ -271,7 +271,10 @@ public final class CareerBot {
     }
 
     private int review(CommandLine commandLine) {
-        Loaded loaded = load(commandLine);
+        // review reads the unanswered log and the knowledge base, never a platform: no token needed.
+        Map<String, String> noTokensNeeded = new java.util.HashMap<>(environment);
+        List.of("TELEGRAM_TOKEN", "DISCORD_TOKEN").forEach(name -> noTokensNeeded.putIfAbsent(name, "unused-by-review"));
+        Loaded loaded = new CareerBot(in, out, err, noTokensNeeded, clock).load(commandLine);
         OperationsSettings.Unanswered settings = loaded.config().operations().unanswered();
         if (commandLine.option("--file").isPresent()) {
             settings = new OperationsSettings.Unanswered(settings.enabled(), Path.of(commandLine.option("--file").get()),

@@ -13,6 +13,7 @@ import dev.careerbot.metrics.BotMetrics;
 import dev.careerbot.ratelimit.RateLimiter;
 import dev.careerbot.ratelimit.Verdict;
 import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.unanswered.InertText;
 import dev.careerbot.unanswered.UnansweredEntry;
 import dev.careerbot.unanswered.UnansweredLog;
 import java.time.Duration;
@@ -146,7 +147,7 @@ public final class OperationsResponder implements Responder {
         if (logging.messageText()) {
             messages.info("{} user {}: \"{}\" -> {} ({})", message.platform(),
                     unanswered.userHash(message.platform(), message.senderId()).substring(0, 12),
-                    message.text().strip(), turn.intent(), String.format(Locale.ROOT, "%.2f", turn.confidence()));
+                    InertText.of(message.text()), turn.intent(), String.format(Locale.ROOT, "%.2f", turn.confidence()));
         } else {
             log.debug("{} message answered: {} ({})", message.platform(), turn.intent(), turn.note());
         }
