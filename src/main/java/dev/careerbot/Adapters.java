@@ -20,7 +20,7 @@ final class Adapters {
             adapters.add(new TelegramAdapter(config.telegram(), responder, services));
         }
         if (config.discord().enabled()) {
-            adapters.add(new DiscordAdapter(config.discord(), responder));
+            adapters.add(new DiscordAdapter(config.discord(), responder, services));
         }
         return adapters;
     }
