@@ -157,7 +157,7 @@ final class Delivery implements ChatLanes.Job {
 
     private Optional<Duration> lost(String reason) {
         outbox.lost(OutboundCall.REPLY, "the reply to message " + incoming.message().messageId() + " in chat "
-                + chat() + " (" + (parts.size() - next) + " of " + parts.size() + " parts)", reason);
+                + chat() + " (" + (parts.size() - next) + " of " + parts.size() + " parts) not delivered", reason);
         next = parts.size();
         return Optional.empty();
     }

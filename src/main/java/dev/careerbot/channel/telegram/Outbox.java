@@ -39,7 +39,7 @@ final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BUTTON_ANSWER_TRIES = 3;
-    private static final String BUTTON_ANSWER = "the answer to a button press";
+    private static final String BUTTON_ANSWER = "the answer to a button press failed";
 
     private final TelegramClient client;
     private final TokenMask mask;
@@ -65,10 +65,15 @@ final class Outbox {
         this.retries = retries;
     }
 
-    /** Logs at WARN and counts a call that is lost for good. */
+    /**
+     * Logs at WARN and counts a call that is lost for good.
+     *
+     * @param what what was lost and how, for example "the reply to message 3 in chat 1a2b3c (1 of 1
+     *     parts) not delivered"
+     */
     void lost(OutboundCall kind, String what, String reason) {
         lostCalls.accept(kind);
-        LOG.warn("Lost a Telegram call ({}): {} not delivered: {}", kind.tag(), what, reason);
+        LOG.warn("Lost a Telegram {} call: {}: {}", kind.tag(), what, reason);
     }
 
     /** One message to send. */
@@ -166,7 +171,7 @@ final class Outbox {
                 .chatId(destination.chatId())
                 .action("typing");
         destination.threadId().ifPresent(builder::messageThreadId);
-        String what = "\"typing…\" in chat " + chatLabel.apply(destination.chatId());
+        String what = "\"typing…\" in chat " + chatLabel.apply(destination.chatId()) + " failed";
         try {
             client.executeAsync(builder.build()).whenComplete((ok, failure) -> {
                 if (failure != null) {

@@ -68,7 +68,7 @@ class TelegramAdapterResilienceTest {
             String notFound = logs.await("in chat " + TelegramTestBot.logId(-4404) + " (1 of 1 parts) not delivered",
                     WAIT);
             assertTrue(blocked.contains("403 Forbidden: bot was blocked by the user"), blocked);
-            assertTrue(blocked.startsWith("WARN ") && blocked.contains("Lost a Telegram call (reply)"), blocked);
+            assertTrue(blocked.startsWith("WARN ") && blocked.contains("Lost a Telegram reply call"), blocked);
             assertTrue(notFound.contains("400 Bad Request: chat not found"), notFound);
             assertEquals(1, logs.count("in chat " + TelegramTestBot.logId(601)));
             assertEquals(List.of(OutboundCall.REPLY, OutboundCall.REPLY), bot.lostCalls, "each loss counted once");

@@ -53,7 +53,7 @@ class TelegramIdleConnectionTest {
             }
             assertTrue(control.get(), "the fake server must close idle connections, or this test proves nothing");
             assertEquals(0, logs.count("not delivered"), String.join("\n", logs.lines()));
-            assertEquals(0, logs.count("Lost a Telegram call"), String.join("\n", logs.lines()));
+            assertEquals(0, logs.count("Lost a Telegram"), String.join("\n", logs.lines()));
         } finally {
             runs.shutdownNow();
         }
