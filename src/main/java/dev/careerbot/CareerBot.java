@@ -15,6 +15,7 @@ import dev.careerbot.conversation.Conversation;
 import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.evaluation.BatchAnswerer;
 import dev.careerbot.evaluation.ConversationAnswerer;
+import dev.careerbot.evaluation.CrossValidation;
 import dev.careerbot.evaluation.EvalCommand;
 import dev.careerbot.evaluation.EvalReport;
 import dev.careerbot.evaluation.EvaluationException;
@@ -117,6 +118,7 @@ public final class CareerBot {
                   run                  start every enabled platform adapter
                   match                answer JSON lines from stdin: {"text": ..., "session": ...}
                   eval --test FILE     score a labelled file: accuracy, out-of-scope recall, latency
+                  eval --cross-validate  score the knowledge base on its own examples, 5 folds
                   check                validate the config and the knowledge base
                   review [--top N]     group the questions the bot could not answer, with the closest intent
                 options:
@@ -256,10 +258,15 @@ public final class CareerBot {
     }
 
     private int eval(CommandLine commandLine) {
-        Path test = Path.of(commandLine.option("--test")
-                .orElseThrow(() -> new CommandLine.UsageException("eval needs --test FILE")));
-        List<JsonLines.Question> questions = new JsonLines(json).readAll(test);
-        EvalReport report = new EvalCommand(answerer(commandLine), System::nanoTime).run(questions);
+        EvalReport report;
+        if (commandLine.flag("--cross-validate")) {
+            report = crossValidation(commandLine);
+        } else {
+            Path test = Path.of(commandLine.option("--test").orElseThrow(() -> new CommandLine.UsageException(
+                    "eval needs --test FILE, or --cross-validate to score the knowledge base on its own examples")));
+            List<JsonLines.Question> questions = new JsonLines(json).readAll(test);
+            report = new EvalCommand(answerer(commandLine), System::nanoTime).run(questions);
+        }
         try {
             out.println(commandLine.flag("--json")
                     ? json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
@@ -268,6 +275,18 @@ public final class CareerBot {
             throw new IllegalStateException("the report is plain data and always serialises", impossible);
         }
         return 0;
+    }
+
+    /** Each fold trains the matcher as the bot does: the configured (or --mode) features and thresholds. */
+    private EvalReport crossValidation(CommandLine commandLine) {
+        Loaded loaded = load(commandLine);
+        MatcherSettings settings = commandLine.option("--mode").map(word -> MatcherMode.fromConfig(word).orElseThrow(
+                () -> new CommandLine.UsageException("--mode must be lexical, semantic or hybrid, not " + word)))
+                .map(mode -> loaded.config().matcher().withMode(mode)).orElse(loaded.config().matcher());
+        FeatureSet features = MatcherFeatures.forSettings(settings, "knowledge");
+        return new CrossValidation(CrossValidation.DEFAULT_FOLDS,
+                knowledge -> IntentMatcher.forKnowledge(knowledge, settings, features), System::nanoTime)
+                .report(loaded.knowledge());
     }
 
     private int review(CommandLine commandLine) {
@@ -303,11 +322,28 @@ public final class CareerBot {
                 .run(commandLine.option("--config").map(Path::of));
         out.println("config:         " + report.config());
         out.println("knowledge base: " + report.knowledgeBase().orElse("(not reached)"));
+        List<String> warnings = new ArrayList<>(report.warnings());
+        if (report.passed()) {
+            warnings.addAll(overlappingIntents(commandLine));
+        }
         report.errors().forEach(error -> out.println("error: " + error));
-        report.warnings().forEach(warning -> out.println("warning: " + warning));
+        warnings.forEach(warning -> out.println("warning: " + warning));
         out.println(report.passed()
-                ? "OK: " + report.warnings().size() + " warning(s), no errors."
-                : report.errors().size() + " error(s), " + report.warnings().size() + " warning(s).");
+                ? "OK: " + warnings.size() + " warning(s), no errors."
+                : report.errors().size() + " error(s), " + warnings.size() + " warning(s).");
         return report.passed() ? 0 : 1;
+    }
+
+    /**
+     * Intents whose examples the matcher cannot separate, from a cross-validation of the n-gram
+     * matcher with fixed thresholds (the overlap shows in its top candidates, and it loads no model).
+     */
+    private List<String> overlappingIntents(CommandLine commandLine) {
+        BotConfig config = new ConfigLoader(environment).load(commandLine.option("--config").map(Path::of)).config();
+        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeBase()).base();
+        MatcherSettings settings = config.matcher().withMode(MatcherMode.LEXICAL).withThresholds(0.5, 0.25);
+        return new CrossValidation(CrossValidation.DEFAULT_FOLDS,
+                fold -> IntentMatcher.forKnowledge(fold, settings), System::nanoTime)
+                .overlaps(knowledge).stream().map(CrossValidation.Overlap::message).toList();
     }
 }

@@ -19,7 +19,7 @@ record CommandLine(Optional<String> command, Map<String, String> options, Set<St
     static final Set<String> COMMANDS = Set.of("chat", "run", "match", "eval", "check", "review", "help");
     private static final Set<String> VALUED = Set.of("--config", "--train", "--val", "--test", "--mode", "--file",
             "--top");
-    private static final Set<String> FLAGS = Set.of("--explain", "--json", "--help");
+    private static final Set<String> FLAGS = Set.of("--explain", "--json", "--help", "--cross-validate");
 
     static CommandLine parse(String[] args) {
         Optional<String> command = Optional.empty();

@@ -8,6 +8,8 @@ import dev.careerbot.intent.Decision;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
+import dev.careerbot.message.InboundMessage;
+import dev.careerbot.message.Platform;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +54,26 @@ public final class BundledBot {
      * few candidates so that tuning the knowledge base does not break the tests that need one.
      */
     public static String vagueQuestion() {
-        return List.of("model", "engineer", "learning", "skills or tools", "ai", "career", "data stuff",
-                        "what does a robotics engineer need to know").stream()
+        return unsure(2, "model", "engineer", "learning", "skills or tools", "ai", "career", "data stuff",
+                "what does a robotics engineer need to know");
+    }
+
+    /**
+     * A question in the unsure band whose two best topics are unrelated, so the bot offers only
+     * the closest one instead of a "Did you mean" question.
+     */
+    public static String unsureQuestionBetweenUnrelatedTopics() {
+        return unsure(1, "ai", "python money", "phd money", "ethics salary", "robot ethics", "time");
+    }
+
+    private static String unsure(int offered, String... candidates) {
+        return List.of(candidates).stream()
                 .filter(text -> matcher().match(text).decision() == Decision.CLARIFY)
+                .filter(text -> conversation(Clock.systemUTC()).answer(
+                        InboundMessage.privateMessage(Platform.CONSOLE, "probe", text)).clarify().size() == offered)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("none of the vague questions is in the Did you mean band"));
+                .orElseThrow(() -> new AssertionError("none of the questions is in the unsure band with "
+                        + offered + " topic(s) offered: " + List.of(candidates)));
     }
 
     /** Loaded and trained on first use, then shared (the holder idiom makes it thread-safe). */

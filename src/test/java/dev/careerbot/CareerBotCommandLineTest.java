@@ -90,6 +90,38 @@ class CareerBotCommandLineTest {
         assertTrue(run.out().contains("OK:"), run.out());
     }
 
+    /** Two intents asked the same way ("how much does an ai engineer earn"), and the negatives. */
+    private Path knowledgeBaseWithOverlappingIntents() throws IOException {
+        String pay = "abcdefghij".chars().mapToObj(c -> "      - how much does an ai engineer earn " + (char) c)
+                .collect(Collectors.joining("\n"));
+        String salary = "klmnopqrst".chars().mapToObj(c -> "      - how much does an ai engineer earn " + (char) c)
+                .collect(Collectors.joining("\n"));
+        write("knowledge.yml", "intents:\n"
+                + "  - id: pay\n    title: Pay\n    examples:\n" + pay + "\n    answer: Pay.\n    related: [salary]\n"
+                + "  - id: salary\n    title: Salary\n    examples:\n" + salary + "\n    answer: Salary.\n"
+                + "    related: [pay]\n"
+                + "  - id: out_of_scope\n    title: Outside\n    examples:\n" + examples("weather question") + "\n"
+                + "    answer: Sorry, I only know careers.\n    related: [pay]\n");
+        return write("careerbot.yml", "knowledge_base: knowledge.yml\nmatcher:\n  mode: lexical\n");
+    }
+
+    @Test
+    void checkWarnsAboutIntentsTheMatcherCannotTellApart() throws IOException {
+        CommandRun run = CommandRun.of("", "check", "--config", knowledgeBaseWithOverlappingIntents().toString());
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("warning: " + folder.resolve("knowledge.yml") + ":"), run.out());
+        assertTrue(run.out().contains("overlap"), run.out());
+    }
+
+    @Test
+    void evalCrossValidatesTheKnowledgeBaseOnItsOwnExamples() throws IOException {
+        CommandRun run = CommandRun.of("", "eval", "--cross-validate", "--config",
+                knowledgeBaseWithOverlappingIntents().toString());
+        assertEquals(0, run.status(), run.out());
+        assertTrue(run.out().contains("questions:              30"), run.out());
+        assertTrue(run.out().contains("most confused"), run.out());
+    }
+
     @Test
     void checkReportsEveryProblemOfABrokenKnowledgeBaseAsFileAndLine() throws IOException {
         Path config = brokenKnowledgeBase();

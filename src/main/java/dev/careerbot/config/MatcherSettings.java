@@ -40,6 +40,12 @@ public record MatcherSettings(
         return new MatcherSettings(OptionalDouble.empty(), OptionalDouble.empty(), DEFAULT_MAX_INPUT_CHARS);
     }
 
+    /** The same settings with both thresholds fixed, so that building a matcher calibrates nothing. */
+    public MatcherSettings withThresholds(double answer, double clarify) {
+        return new MatcherSettings(OptionalDouble.of(answer), OptionalDouble.of(clarify), maxInputChars, mode,
+                cacheDirectory);
+    }
+
     public MatcherSettings withMode(MatcherMode newMode) {
         return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, newMode, cacheDirectory);
     }

@@ -3,12 +3,13 @@ package dev.careerbot.conversation;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.Subject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Finds which subjects a message names, through their aliases, read as the matcher reads. */
 final class SubjectSpotter {
 
-    private record Alias(String subjectId, List<String> terms) {}
+    private record Alias(String subjectId, List<String> terms, boolean followUpOnly) {}
 
     private final List<Alias> aliases = new ArrayList<>();
 
@@ -17,23 +18,36 @@ final class SubjectSpotter {
             List<String> names = new ArrayList<>(subject.aliases());
             names.add(subject.name());
             names.add(subject.id().replace('_', ' '));
-            for (String name : names) {
-                List<String> terms = matcher.terms(name);
-                if (!terms.isEmpty()) {
-                    aliases.add(new Alias(subject.id(), terms));
-                }
-            }
+            names.forEach(name -> add(subject.id(), matcher.terms(name), false));
+            subject.followUpAliases().forEach(name -> add(subject.id(), matcher.terms(name), true));
         }
         // Longer aliases first, so "machine learning engineer" wins over "machine learning".
         aliases.sort((a, b) -> Integer.compare(b.terms().size(), a.terms().size()));
     }
 
-    /** The subjects named in the terms, in order of first mention, each once. */
+    private void add(String subjectId, List<String> terms, boolean followUpOnly) {
+        if (!terms.isEmpty()) {
+            aliases.add(new Alias(subjectId, terms, followUpOnly));
+        }
+    }
+
+    /** The subjects named in the terms of a question that stands on its own. */
     List<String> subjectsIn(List<String> terms) {
+        return subjectsIn(terms, false);
+    }
+
+    /**
+     * The subjects named in the terms, in order of first mention, each once; in a follow-up
+     * ("and for cv?") the subjects' follow-up aliases count too.
+     */
+    List<String> subjectsIn(List<String> terms, boolean followUp) {
         boolean[] used = new boolean[terms.size()];
         List<int[]> found = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Alias alias : aliases) {
+            if (alias.followUpOnly() && !followUp) {
+                continue;
+            }
             int size = alias.terms().size();
             for (int start = 0; start + size <= terms.size(); start++) {
                 if (terms.subList(start, start + size).equals(alias.terms()) && free(used, start, size)) {
@@ -62,12 +76,12 @@ final class SubjectSpotter {
      * scientist").
      */
     List<String> subjectsLooselyIn(List<String> terms) {
-        List<String> exact = subjectsIn(terms);
+        List<String> exact = subjectsIn(terms, true);
         if (!exact.isEmpty() || terms.isEmpty()) {
             return exact;
         }
         for (Alias alias : aliases) {
-            if (java.util.Collections.indexOfSubList(alias.terms(), terms) >= 0) {
+            if (Collections.indexOfSubList(alias.terms(), terms) >= 0) {
                 return List.of(alias.subjectId());
             }
         }

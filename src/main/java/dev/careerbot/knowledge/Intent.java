@@ -1,6 +1,7 @@
 package dev.careerbot.knowledge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     follow-ups such as "and for computer vision?"; empty when none
  * @param examples questions as people write them, used to train the matcher
  * @param answer the reply in CareerBot markup
+ * @param answersBySubject answers that replace {@code answer} when the question is about one
+ *     subject (a {@link Subject} id): interview topics for computer vision, say; empty for most
  * @param related ids of intents to suggest next
  * @param line the line of the knowledge base file where the intent starts, for messages
  */
@@ -25,6 +28,7 @@ public record Intent(
         Optional<String> facet,
         List<String> examples,
         String answer,
+        Map<String, String> answersBySubject,
         List<String> related,
         int line) {
 
@@ -35,6 +39,26 @@ public record Intent(
         Objects.requireNonNull(facet, "facet");
         Objects.requireNonNull(answer, "answer");
         examples = List.copyOf(examples);
+        answersBySubject = Map.copyOf(answersBySubject);
         related = List.copyOf(related);
+    }
+
+    /** The answer for questions about the given subject: its own if the intent has one, else the general one. */
+    public String answerFor(Optional<String> subjectId) {
+        return subjectId.map(answersBySubject::get).orElse(answer);
+    }
+
+    /**
+     * Whether this intent covers the facet of the subject: its own subject and facet, or its
+     * facet with an answer for that subject.
+     */
+    public boolean covers(String subjectId, String facetName) {
+        return facet.filter(facetName::equals).isPresent()
+                && (subject.filter(subjectId::equals).isPresent() || answersBySubject.containsKey(subjectId));
+    }
+
+    /** A copy with other examples (for cross-validation folds). */
+    public Intent withExamples(List<String> otherExamples) {
+        return new Intent(id, title, subject, facet, otherExamples, answer, answersBySubject, related, line);
     }
 }

@@ -1,5 +1,6 @@
 package dev.careerbot.knowledge;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,14 @@ public record KnowledgeBase(
         return subjects.stream().filter(subject -> subject.id().equals(id)).findFirst();
     }
 
-    /** The intent that covers the given facet of the given subject, if the base has one. */
+    /**
+     * The intent that covers the given facet of the given subject, if the base has one: an intent
+     * of that subject and facet first, else one of that facet with an answer for the subject.
+     */
     public Optional<Intent> intentFor(String subjectId, String facet) {
         return intents.stream()
-                .filter(intent -> intent.subject().filter(subjectId::equals).isPresent())
-                .filter(intent -> intent.facet().filter(facet::equals).isPresent())
-                .findFirst();
+                .filter(intent -> intent.covers(subjectId, facet))
+                .min(Comparator.comparing(intent -> intent.subject().isEmpty()));
     }
 
     /** Intent ids to their intents, in file order. */

@@ -40,9 +40,9 @@ public final class KnowledgeLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._]+");
     private static final List<String> TOP_KEYS = List.of("synonyms", "subjects", "intents");
-    private static final List<String> SUBJECT_KEYS = List.of("id", "name", "aliases");
+    private static final List<String> SUBJECT_KEYS = List.of("id", "name", "aliases", "follow_up_aliases");
     private static final List<String> INTENT_KEYS =
-            List.of("id", "title", "subject", "facet", "examples", "answer", "related");
+            List.of("id", "title", "subject", "facet", "examples", "answer", "by_subject", "related");
 
     /**
      * A loaded knowledge base and what could be better about it.
@@ -227,8 +227,12 @@ public final class KnowledgeLoader {
                                 + " has no aliases: add the words people use for it, for example"
                                 + " aliases: [nlp engineer, nlp]");
                     }
+                    List<String> followUpAliases = mapping.get().get("follow_up_aliases")
+                            .map(value -> fields.texts(value, label + " follow_up_aliases")).orElse(List.of())
+                            .stream().map(YamlScalar::text).toList();
                     if (id.isPresent() && name.isPresent()) {
-                        subjects.add(new Located<>(mapping.get().line(), new Subject(id.get(), name.get(), aliases)));
+                        subjects.add(new Located<>(mapping.get().line(),
+                                new Subject(id.get(), name.get(), aliases, followUpAliases)));
                     }
                 }
             });
@@ -261,6 +265,7 @@ public final class KnowledgeLoader {
                     mapping.entry("answer").orElseThrow().line(), label + " has an answer of " + text.length()
                             + " characters; keep it under " + MAX_ANSWER_CHARS + " so it reads well in a chat"));
             answer.ifPresent(text -> checkMarkup(text, mapping.entry("answer").orElseThrow().line(), label));
+            List<Located<Map.Entry<String, String>>> bySubject = answersBySubject(mapping, label);
             Optional<String> subject = optionalText(mapping, "subject", label);
             Optional<String> facet = optionalText(mapping, "facet", label);
             List<String> examples = examples(mapping, label, id.orElse("?"), exampleOwners);
@@ -274,9 +279,51 @@ public final class KnowledgeLoader {
             if (id.isEmpty() || title.isEmpty() || answer.isEmpty()) {
                 return Optional.empty();
             }
-            Intent intent = new Intent(id.get(), title.get(), subject, facet, examples, answer.get(),
+            Map<String, String> answers = new LinkedHashMap<>();
+            bySubject.forEach(entry -> answers.put(entry.value().getKey(), entry.value().getValue()));
+            Intent intent = new Intent(id.get(), title.get(), subject, facet, examples, answer.get(), answers,
                     related.stream().map(YamlScalar::text).toList(), mapping.line());
-            return Optional.of(new ParsedIntent(intent, mapping.entry("subject").map(YamlEntry::line).orElse(0), related));
+            return Optional.of(new ParsedIntent(intent, mapping.entry("subject").map(YamlEntry::line).orElse(0),
+                    related, bySubject));
+        }
+
+        /**
+         * The optional {@code by_subject:} answers: subject id to an answer, each held to the same
+         * rules as the intent's own answer. The subject ids are checked once all subjects are read.
+         */
+        private List<Located<Map.Entry<String, String>>> answersBySubject(YamlMapping mapping, String label) {
+            List<Located<Map.Entry<String, String>>> answers = new ArrayList<>();
+            Optional<YamlEntry> entry = mapping.entry("by_subject");
+            if (entry.isEmpty() || FieldReader.isEmpty(entry.get().value())) {
+                return answers;
+            }
+            if (!(entry.get().value() instanceof YamlMapping subjects)) {
+                findings.error(entry.get().line(), label + " by_subject must map subject ids to answers, for"
+                        + " example by_subject: {cv_engineer: ...}, but is " + entry.get().value().describe());
+                return answers;
+            }
+            if (mapping.entry("facet").isEmpty()) {
+                findings.warning(entry.get().line(), label + " has answers by subject but no facet: add one (for"
+                        + " example facet: interviews) so \"and for robotics?\" after it finds the right answer");
+            }
+            for (YamlEntry answer : subjects.entries()) {
+                String subjectLabel = label + " answer for subject '" + answer.key() + "'";
+                Optional<String> text = fields.text(answer.value(), subjectLabel);
+                if (text.isEmpty()) {
+                    if (answer.value() instanceof YamlScalar) {
+                        findings.error(answer.line(), subjectLabel + " is empty: write the answer after "
+                                + answer.key() + ": |");
+                    }
+                    continue;
+                }
+                if (text.get().length() > MAX_ANSWER_CHARS) {
+                    findings.warning(answer.line(), subjectLabel + " has " + text.get().length()
+                            + " characters; keep it under " + MAX_ANSWER_CHARS + " so it reads well in a chat");
+                }
+                checkMarkup(text.get(), answer.line(), subjectLabel);
+                answers.add(new Located<>(answer.line(), Map.entry(answer.key(), text.get())));
+            }
+            return answers;
         }
 
         /** Warns about markup the chat would show as raw characters. */
@@ -372,6 +419,15 @@ public final class KnowledgeLoader {
                                 + subject + "', which is not among the subjects"
                                 + Spelling.didYouMean(subject, subjectIdLines.keySet())
                                 + ": fix the name or add the subject"));
+                for (Located<Map.Entry<String, String>> answer : parsed.answersBySubject()) {
+                    String subject = answer.value().getKey();
+                    if (!subjectIdLines.containsKey(subject)) {
+                        findings.error(answer.line(), "intent '" + intent.id() + "' has an answer for the subject '"
+                                + subject + "', which is not among the subjects"
+                                + Spelling.didYouMean(subject, subjectIdLines.keySet())
+                                + ": fix the id or add the subject");
+                    }
+                }
                 for (YamlScalar related : parsed.related()) {
                     if (!intentIdLines.containsKey(related.text())) {
                         findings.error(related.line(), "intent '" + intent.id() + "' lists '" + related.text()
@@ -396,7 +452,8 @@ public final class KnowledgeLoader {
     }
 
     /** An intent with the lines of the references that are checked once all intents are read. */
-    private record ParsedIntent(Intent intent, int subjectLine, List<YamlScalar> related) {
+    private record ParsedIntent(Intent intent, int subjectLine, List<YamlScalar> related,
+            List<Located<Map.Entry<String, String>>> answersBySubject) {
     }
 
     /** A parsed value and the line it starts on. */

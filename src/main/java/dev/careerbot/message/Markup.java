@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *   <li>a blank line separates paragraphs;
  *   <li>a line starting with {@code - } or {@code * } is a bullet;
  *   <li>{@code **bold**} inside a line;
- *   <li>{@code [label](https://example.org)} is a link (http and https only).
+ *   <li>{@code [label](https://example.org)} is a link (http and https only);
+ *   <li>a link inside bold text ({@code **see [the docs](https://example.org)**}) is a bold link.
  * </ul>
  *
  * <p>Everything else is plain text; adapters escape it for their platform.
@@ -21,8 +22,9 @@ import java.util.regex.Pattern;
  */
 public record Markup(List<Block> blocks) {
 
-    private static final Pattern INLINE =
-            Pattern.compile("\\*\\*(.+?)\\*\\*|\\[([^\\]\\n]+)\\]\\((https?://[^)\\s]+)\\)");
+    private static final String LINK = "\\[([^\\]\\n]+)\\]\\((https?://[^)\\s]+)\\)";
+    private static final Pattern INLINE = Pattern.compile("\\*\\*((?:" + LINK + "|.)+?)\\*\\*|" + LINK);
+    private static final Pattern LINK_ONLY = Pattern.compile(LINK);
 
     public Markup {
         blocks = List.copyOf(blocks);
@@ -52,7 +54,13 @@ public record Markup(List<Block> blocks) {
 
     public record Bold(String text) implements Span {}
 
-    public record Link(String label, String url) implements Span {}
+    /** A link; {@code bold} when it stood inside bold text. */
+    public record Link(String label, String url, boolean bold) implements Span {
+
+        public Link(String label, String url) {
+            this(label, url, false);
+        }
+    }
 
     /** Parses markup; never fails, whatever the text. */
     public static Markup parse(String text) {
@@ -102,14 +110,32 @@ public record Markup(List<Block> blocks) {
                 spans.add(new Plain(line.substring(at, matcher.start())));
             }
             if (matcher.group(1) != null) {
-                spans.add(new Bold(matcher.group(1)));
+                spans.addAll(bold(matcher.group(1)));
             } else {
-                spans.add(new Link(matcher.group(2), matcher.group(3)));
+                spans.add(new Link(matcher.group(4), matcher.group(5)));
             }
             at = matcher.end();
         }
         if (at < line.length()) {
             spans.add(new Plain(line.substring(at)));
+        }
+        return spans;
+    }
+
+    /** The spans of bold text: bold pieces, and bold links where it holds links. */
+    private static List<Span> bold(String text) {
+        List<Span> spans = new ArrayList<>();
+        Matcher link = LINK_ONLY.matcher(text);
+        int at = 0;
+        while (link.find()) {
+            if (link.start() > at) {
+                spans.add(new Bold(text.substring(at, link.start())));
+            }
+            spans.add(new Link(link.group(1), link.group(2), true));
+            at = link.end();
+        }
+        if (at < text.length()) {
+            spans.add(new Bold(text.substring(at)));
         }
         return spans;
     }

@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.evaluation.CrossValidation;
+import dev.careerbot.evaluation.EvalReport;
 import dev.careerbot.embedding.EmbeddingCache;
 import dev.careerbot.embedding.EmbeddingFeatures;
 import dev.careerbot.embedding.SentenceEncoder;
 import dev.careerbot.intent.FeatureSet;
 import dev.careerbot.intent.IntentMatcher;
-import dev.careerbot.intent.Match;
-import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class KnowledgeCrossValidationBenchmark {
 
-    private static final int FOLDS = 5;
 
     @Test
     void crossValidationPerMode() {
@@ -51,61 +48,14 @@ class KnowledgeCrossValidationBenchmark {
 
     private static void run(KnowledgeBase knowledge, MatcherMode mode, FeatureSet featureSet) {
         long started = System.nanoTime();
-        int inScope = 0;
-        int inScopeRight = 0;
-        int answeredRight = 0;
-        int outOfScope = 0;
-        int outOfScopeFound = 0;
         MatcherSettings settings = MatcherSettings.defaults().withMode(mode);
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Intent> trainingIntents = new ArrayList<>();
-            List<String[]> heldOut = new ArrayList<>();
-            for (Intent intent : knowledge.intents()) {
-                if (intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
-                    // Its examples are the negatives, held out in turn below (once, not twice).
-                    trainingIntents.add(intent);
-                    continue;
-                }
-                List<String> kept = new ArrayList<>();
-                for (int i = 0; i < intent.examples().size(); i++) {
-                    if (i % FOLDS == fold) {
-                        heldOut.add(new String[] {intent.examples().get(i), intent.id()});
-                    } else {
-                        kept.add(intent.examples().get(i));
-                    }
-                }
-                trainingIntents.add(new Intent(intent.id(), intent.title(), intent.subject(), intent.facet(), kept,
-                        intent.answer(), intent.related(), intent.line()));
-            }
-            List<String> negatives = new ArrayList<>();
-            for (int i = 0; i < knowledge.outOfScopeExamples().size(); i++) {
-                String negative = knowledge.outOfScopeExamples().get(i);
-                if (i % FOLDS == fold) {
-                    heldOut.add(new String[] {negative, Match.OUT_OF_SCOPE});
-                } else {
-                    negatives.add(negative);
-                }
-            }
-            KnowledgeBase training = new KnowledgeBase(knowledge.source(), trainingIntents, knowledge.subjects(),
-                    knowledge.synonyms(), negatives, knowledge.contentHash() + "-fold" + fold);
-            IntentMatcher matcher = IntentMatcher.forKnowledge(training, settings, featureSet);
-            for (String[] question : heldOut) {
-                Match match = matcher.match(question[0]);
-                if (question[1].equals(Match.OUT_OF_SCOPE)) {
-                    outOfScope++;
-                    outOfScopeFound += match.intent().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
-                } else {
-                    inScope++;
-                    inScopeRight += match.intent().equals(question[1]) ? 1 : 0;
-                    answeredRight += match.intent().equals(question[1])
-                            && match.decision() == dev.careerbot.intent.Decision.ANSWER ? 1 : 0;
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "BENCHMARK knowledge-cv mode=%s folds=%d inScope=%d inScopeAccuracy=%.2f%% "
-                        + "(answered outright %.2f%%) outOfScope=%d outOfScopeRecall=%.2f%% time=%.1fs%n",
-                mode.configName(), FOLDS, inScope, 100.0 * inScopeRight / inScope, 100.0 * answeredRight / inScope,
-                outOfScope, 100.0 * outOfScopeFound / Math.max(1, outOfScope), (System.nanoTime() - started) / 1e9);
-        assertTrue(inScope > 0);
+        EvalReport report = new CrossValidation(CrossValidation.DEFAULT_FOLDS,
+                fold -> IntentMatcher.forKnowledge(fold, settings, featureSet), System::nanoTime).report(knowledge);
+        System.out.printf(Locale.ROOT, "BENCHMARK knowledge-cv mode=%s folds=%d questions=%d inScopeAccuracy=%.2f%%"
+                        + " outOfScopeRecall=%.2f%% time=%.1fs%n", mode.configName(), CrossValidation.DEFAULT_FOLDS,
+                report.total(), 100 * report.inScopeAccuracy(), 100 * report.outOfScopeRecall(),
+                (System.nanoTime() - started) / 1e9);
+        System.out.println(report.toText());
+        assertTrue(report.total() > 0);
     }
 }

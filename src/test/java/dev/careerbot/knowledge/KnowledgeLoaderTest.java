@@ -120,7 +120,7 @@ class KnowledgeLoaderTest {
     void namesAnUnknownKeyAndTheAllowedOnes() throws IOException {
         List<String> errors = errors(VALID.replace("    facet: overview\n", "    facets: overview\n"));
         assertEquals(List.of(where(11) + "unknown key 'facets' in an intent (did you mean 'facet'?): the allowed keys"
-                + " are id, title, subject, facet, examples, answer, related"), errors);
+                + " are id, title, subject, facet, examples, answer, by_subject, related"), errors);
     }
 
     @Test
@@ -293,5 +293,50 @@ class KnowledgeLoaderTest {
     void theShippedKnowledgeBaseHasNoErrors() {
         KnowledgeLoader.Report report = loader.check(YamlSource.file(Path.of("config", "knowledge.yml")));
         assertEquals(List.of(), report.errors());
+    }
+
+    @Test
+    void loadsAnswersBySubject() throws IOException {
+        String text = VALID.replace("""
+                    answer: NLP engineers build language systems.
+                """, """
+                    answer: NLP engineers build language systems.
+                    by_subject:
+                      nlp_engineer: Only about NLP.
+                """);
+        Intent nlp = loader.load(write(text)).base().intent("role.nlp").orElseThrow();
+        assertEquals(Map.of("nlp_engineer", "Only about NLP."), nlp.answersBySubject());
+        assertEquals("Only about NLP.", nlp.answerFor(Optional.of("nlp_engineer")));
+        assertEquals("NLP engineers build language systems.", nlp.answerFor(Optional.of("robotics")));
+    }
+
+    @Test
+    void namesTheLineOfAnAnswerForAnUnknownSubject() throws IOException {
+        String text = VALID.replace("""
+                    answer: NLP engineers build language systems.
+                """, """
+                    answer: NLP engineers build language systems.
+                    by_subject:
+                      nlp_enginer: Only about NLP.
+                """);
+        List<String> errors = errors(text);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(where(15) + "intent 'role.nlp' has an answer for the subject 'nlp_enginer'"),
+                errors.get(0));
+        assertTrue(errors.get(0).contains("nlp_engineer"), "suggests the right id: " + errors.get(0));
+    }
+
+    @Test
+    void rejectsAnswersBySubjectThatAreNotAMapping() throws IOException {
+        String text = VALID.replace("""
+                    answer: NLP engineers build language systems.
+                """, """
+                    answer: NLP engineers build language systems.
+                    by_subject: [nlp_engineer]
+                """);
+        List<String> errors = errors(text);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith(where(14) + "intent 'role.nlp' by_subject must map subject ids to answers"),
+                errors.get(0));
     }
 }

@@ -94,7 +94,9 @@ final class DiscordMarkdown {
             } else if (span instanceof Markup.Bold bold) {
                 out.append("**").append(escape(bold.text())).append("**");
             } else if (span instanceof Markup.Link link) {
-                out.append('[').append(escape(link.label())).append("](").append(link.url()).append(')');
+                String stars = link.bold() ? "**" : "";
+                out.append(stars).append('[').append(escape(link.label())).append("](").append(link.url()).append(')')
+                        .append(stars);
             }
         }
         return out.toString();

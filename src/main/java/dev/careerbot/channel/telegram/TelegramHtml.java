@@ -148,8 +148,8 @@ final class TelegramHtml {
                 } else if (span instanceof Bold bold) {
                     out.append("<b>").append(escape(bold.text())).append("</b>");
                 } else if (span instanceof Link link) {
-                    out.append("<a href=\"").append(escapeAttribute(link.url())).append("\">")
-                            .append(escape(link.label())).append("</a>");
+                    out.append(link.bold() ? "<b>" : "").append("<a href=\"").append(escapeAttribute(link.url()))
+                            .append("\">").append(escape(link.label())).append("</a>").append(link.bold() ? "</b>" : "");
                 }
             }
             return out.toString();
@@ -247,7 +247,8 @@ final class TelegramHtml {
         } else if (span instanceof Bold) {
             return new Bold(text);
         }
-        return new Link(text, ((Link) span).url());
+        Link link = (Link) span;
+        return new Link(text, link.url(), link.bold());
     }
 
     /** Escapes text for Telegram HTML: the three characters its parser treats specially. */
