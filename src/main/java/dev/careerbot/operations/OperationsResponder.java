@@ -155,7 +155,7 @@ public final class OperationsResponder implements Responder {
     }
 
     private void count(InboundMessage message, Turn turn, boolean isCommand) {
-        if (turn.note().equals("failure")) {
+        if (turn.route() == Turn.Route.FAILURE) {
             metrics.error(BotMetrics.Stage.ANSWER);
         } else if (!turn.clarify().isEmpty()) {
             metrics.clarified();
