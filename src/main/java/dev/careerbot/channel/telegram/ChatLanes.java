@@ -41,7 +41,7 @@ final class ChatLanes {
         void abandon();
 
         /** {@link #step()} threw: the job is given up; say so. */
-        void drop(RuntimeException failure);
+        void drop(Throwable failure);
     }
 
     private final ScheduledExecutorService executor;
@@ -142,7 +142,8 @@ final class ChatLanes {
                 Optional<Duration> wait;
                 try {
                     wait = job.step();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
+                    // Settled, or its update would hold the confirmed offset back for good.
                     job.drop(e);
                     wait = Optional.empty();
                 }

@@ -148,7 +148,7 @@ final class Delivery implements ChatLanes.Job {
     private Optional<Reply> answer() {
         try {
             return responder.respond(incoming.message());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.error("The core failed to answer message {} in chat {}; sent an apology instead",
                     incoming.message().messageId(), chat(), e);
             return Optional.of(Reply.text(APOLOGY));
@@ -178,7 +178,7 @@ final class Delivery implements ChatLanes.Job {
     }
 
     @Override
-    public void drop(RuntimeException failure) {
+    public void drop(Throwable failure) {
         LOG.error("Gave up on message {} in chat {}: {}", incoming.message().messageId(), chat(), failure.toString());
         if (settled.compareAndSet(false, true)) {
             onFinished.run();
