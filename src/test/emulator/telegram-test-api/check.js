@@ -26,6 +26,11 @@ const HOST = '127.0.0.1';
 const TOKEN = '987654321:CheckToken_' + Math.random().toString(36).slice(2, 12);
 const REPLY_TIMEOUT_MS = 20000;
 const QUIET_MS = 3000;
+/** The semantic matcher's start on a busy two-core machine can take a minute or more. */
+const START_MS = 180000;
+/** Longer than the 5 s after which Node's HTTP server (the shim) closes an idle connection. */
+const QUIET_GAP_MS = 7000;
+const BURST = 300;
 
 function parseArgs(argv) {
   const args = {};
@@ -198,6 +203,32 @@ function replyTarget(request) {
   return request.reply_to_message_id === undefined ? null : Number(request.reply_to_message_id);
 }
 
+/**
+ * `people` users (ids from `firstId`) each send `text` once, all at once; waits until each has an
+ * answer or the time is up, then a little longer for duplicates. Counts chats answered exactly
+ * once, not at all, and more than once.
+ */
+async function askOnce(server, firstId, people, text, timeoutMs) {
+  const mark = server.storage.botMessages.length;
+  const clients = [];
+  for (let i = 0; i < people; i++) {
+    clients.push(server.getClient(TOKEN, {
+      userId: firstId + i, chatId: firstId + i, firstName: `Asker${i}`, userName: `asker${firstId + i}`,
+    }));
+  }
+  await Promise.all(clients.map((client) => client.sendMessage(client.makeMessage(text))));
+  const answers = () => clients.map((client, i) => botMessagesTo(server, firstId + i, mark).length);
+  await waitFor(() => answers().every((count) => count > 0), timeoutMs);
+  await sleep(2000);
+  const counts = answers();
+  return {
+    people,
+    once: counts.filter((count) => count === 1).length,
+    none: counts.filter((count) => count === 0).length,
+    more: counts.filter((count) => count > 1).length,
+  };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const jar = path.resolve(args.jar);
@@ -211,7 +242,7 @@ async function main() {
   fs.mkdirSync(work, { recursive: true });
 
   const emulatorPort = await freePort();
-  const server = new TelegramServer({ port: emulatorPort, host: HOST, storeTimeout: 120 });
+  const server = new TelegramServer({ port: emulatorPort, host: HOST, storeTimeout: 600 });
   await server.start();
   const calls = [];
   const shim = await startShim(emulatorPort, calls);
@@ -253,7 +284,7 @@ async function main() {
   }
 
   try {
-    const polling = await waitFor(() => calls.some((c) => c.method === 'getupdates') || exitCode !== null, 60000);
+    const polling = await waitFor(() => calls.some((c) => c.method === 'getupdates') || exitCode !== null, START_MS);
     check('bot starts and long-polls the emulator', polling && exitCode === null,
       exitCode !== null ? `bot exited with ${exitCode}; see ${logFile}` : undefined);
     if (!polling || exitCode !== null) {
@@ -350,6 +381,21 @@ async function main() {
     check('each message is answered exactly once',
       perChat['501'] === 3 && perChat['-1001234'] === 1 && Object.keys(perChat).length === 2,
       `bot messages per chat ${JSON.stringify(perChat)}, expected {"501":3,"-1001234":1}`);
+
+    // 6. A quiet spell longer than the 5 s after which the shim (Node's HTTP server) closes idle
+    //    connections, then ten people at once: a send into a closed connection would be lost.
+    await sleep(QUIET_GAP_MS);
+    const quiet = await askOnce(server, 600, 10, 'what does an NLP engineer do', 30000);
+    check(`after a ${QUIET_GAP_MS / 1000} s quiet spell, ${quiet.people} people asking at once are each answered once`,
+      quiet.once === quiet.people, `${quiet.once}/${quiet.people} answered once, ${quiet.none} unanswered, `
+        + `${quiet.more} answered more than once`);
+
+    // 7. A burst: 300 people, one message each, as fast as the emulator takes them.
+    const burst = await askOnce(server, 10000, BURST, 'what skills does a data scientist need?', 120000);
+    check(`a burst of ${burst.people} messages is answered, each once`, burst.once === burst.people,
+      `${burst.once}/${burst.people} answered once, ${burst.none} unanswered, ${burst.more} answered more than once`);
+    check('no reply was lost (no "not delivered" in the log)', !/not delivered/.test(botOutput),
+      (botOutput.split('\n').find((line) => /not delivered/.test(line)) || '').slice(0, 300));
   } finally {
     if (exitCode === null) {
       bot.kill('SIGTERM');

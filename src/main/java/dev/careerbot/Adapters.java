@@ -1,5 +1,6 @@
 package dev.careerbot;
 
+import dev.careerbot.channel.AdapterServices;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.channel.discord.DiscordAdapter;
 import dev.careerbot.channel.telegram.TelegramAdapter;
@@ -13,13 +14,13 @@ final class Adapters {
 
     private Adapters() {}
 
-    static List<ChatAdapter> enabled(BotConfig config, Responder responder) {
+    static List<ChatAdapter> enabled(BotConfig config, Responder responder, AdapterServices services) {
         List<ChatAdapter> adapters = new ArrayList<>();
         if (config.telegram().enabled()) {
-            adapters.add(new TelegramAdapter(config.telegram(), responder));
+            adapters.add(new TelegramAdapter(config.telegram(), responder, services));
         }
         if (config.discord().enabled()) {
-            adapters.add(new DiscordAdapter(config.discord(), responder));
+            adapters.add(new DiscordAdapter(config.discord(), responder, services));
         }
         return adapters;
     }

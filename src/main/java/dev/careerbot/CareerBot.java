@@ -182,7 +182,8 @@ public final class CareerBot {
         Conversation conversation = conversation(loaded, features);
         Operations operations = Operations.start(loaded.config(), conversation,
                 knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock);
-        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
+        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
+                operations.adapterServices());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -289,7 +290,10 @@ public final class CareerBot {
     }
 
     private int review(CommandLine commandLine) {
-        Loaded loaded = load(commandLine);
+        // review reads the unanswered log and the knowledge base, never a platform: no token needed.
+        Map<String, String> noTokensNeeded = new java.util.HashMap<>(environment);
+        List.of("TELEGRAM_TOKEN", "DISCORD_TOKEN").forEach(name -> noTokensNeeded.putIfAbsent(name, "unused-by-review"));
+        Loaded loaded = new CareerBot(in, out, err, noTokensNeeded, clock).load(commandLine);
         OperationsSettings.Unanswered settings = loaded.config().operations().unanswered();
         if (commandLine.option("--file").isPresent()) {
             settings = new OperationsSettings.Unanswered(settings.enabled(), Path.of(commandLine.option("--file").get()),

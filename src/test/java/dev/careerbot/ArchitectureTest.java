@@ -62,6 +62,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void privateFilesAndHashesDependOnNothingElseInTheBot() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.storage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.careerbot.storage..",
+                        "dev.careerbot.message..", "java..")
+                .because("the unanswered log and the adapters share it; it must not pull either in")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
     void theTelegramAdapterDoesNotUseTheDiscordAdapter() {
         ArchRule rule = noClasses().that().resideInAPackage("dev.careerbot.channel.telegram..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.channel.discord..", "net.dv8tion..")

@@ -134,6 +134,22 @@ class CareerBotCommandLineTest {
     }
 
     @Test
+    void reviewRunsWithoutThePlatformTokensItNeverUses() throws IOException {
+        Files.copy(BundledAnswers.KNOWLEDGE_BASE, folder.resolve("knowledge.yml"));
+        write("unanswered.jsonl", "{\"time\":\"2025-03-01T11:00:00Z\",\"platform\":\"TELEGRAM\",\"user\":\"ab\","
+                + "\"kind\":\"out_of_scope\",\"text\":\"how do I bake bread\",\"closest\":\"skills.overview\","
+                + "\"confidence\":0.1}\n");
+        Path config = write("careerbot.yml", "knowledge_base: knowledge.yml\nmatcher:\n  mode: lexical\n"
+                + "unanswered:\n  salt: a-salt-of-sixteen-chars\nadapters:\n  telegram:\n    enabled: true\n"
+                + "    token: ${TELEGRAM_TOKEN}\n  discord:\n    enabled: true\n    token: ${DISCORD_TOKEN}\n");
+
+        CommandRun run = CommandRun.of("", "review", "--config", config.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("\"how do I bake bread\""), run.out());
+    }
+
+    @Test
     void checkReportsBadYamlAsFileAndLine() throws IOException {
         write("knowledge.yml", "intents:\n  - id: greeting\n    examples: [hello, hi\n    answer: Hi!\n");
         Path config = write("careerbot.yml", "knowledge_base: knowledge.yml\n");

@@ -49,14 +49,23 @@ public final class RunningJar implements AutoCloseable {
      */
     public static RunningJar start(Path workingDirectory, Map<String, String> environment, String... args)
             throws IOException {
+        return start(workingDirectory, "", environment, args);
+    }
+
+    /**
+     * As {@link #start(Path, Map, String...)}, with the output files named {@code <prefix>stdout.txt}
+     * and {@code <prefix>stderr.txt}, so a restart in the same folder keeps the first run's logs.
+     */
+    public static RunningJar start(Path workingDirectory, String outputPrefix, Map<String, String> environment,
+            String... args) throws IOException {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: the *IT tests run after `mvn package` builds it");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        Path stdout = workingDirectory.resolve("stdout.txt");
-        Path stderr = workingDirectory.resolve("stderr.txt");
+        Path stdout = workingDirectory.resolve(outputPrefix + "stdout.txt");
+        Path stderr = workingDirectory.resolve(outputPrefix + "stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectOutput(stdout.toFile())
@@ -98,6 +107,14 @@ public final class RunningJar implements AutoCloseable {
                 throw new AssertionError("no " + what + " after " + timeout.toSeconds() + " s\n" + describe());
             }
             Thread.sleep(25);
+        }
+    }
+
+    /** Sends SIGKILL ({@code kill -9}): the process ends at once, without its shutdown hook. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running 10 s after SIGKILL\n" + describe());
         }
     }
 

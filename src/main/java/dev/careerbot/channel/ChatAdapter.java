@@ -19,4 +19,12 @@ public interface ChatAdapter extends AutoCloseable {
     /** Stops taking new messages, finishes those in flight and disconnects. */
     @Override
     void close();
+
+    /**
+     * How many messages the adapter had taken in but not answered when {@link #close()} gave up
+     * on them; the platform delivers them again after a restart where it can (Telegram does).
+     */
+    default long unansweredAtClose() {
+        return 0;
+    }
 }

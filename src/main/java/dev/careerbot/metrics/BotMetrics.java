@@ -1,5 +1,6 @@
 package dev.careerbot.metrics;
 
+import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.message.Platform;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,9 +25,12 @@ import java.util.function.ToDoubleFunction;
  * {@code careerbot_replies_sent_total{platform}}, {@code careerbot_messages_dropped_total{platform,reason}},
  * {@code careerbot_answers_total{intent}}, {@code careerbot_out_of_scope_total},
  * {@code careerbot_clarifications_total}, {@code careerbot_errors_total{stage}},
+ * {@code careerbot_outbound_lost_total{platform,kind}} (replies, button answers and chat actions
+ * that never reached the platform),
  * {@code careerbot_matcher_seconds} and {@code careerbot_response_seconds} (histograms),
  * {@code careerbot_sessions_active}, {@code careerbot_adapter_connected{adapter}},
- * {@code careerbot_knowledge_reloads_total{outcome}}. Thread-safe.
+ * {@code careerbot_knowledge_reloads_total{outcome}}. Counters an alert watches for an increase
+ * (errors, lost calls) are registered at zero, so the first one is an increase too. Thread-safe.
  */
 public final class BotMetrics {
 
@@ -58,7 +62,41 @@ public final class BotMetrics {
         this.response = latency("careerbot.response", "From a message reaching the bot to its reply, end to end");
         for (Platform platform : List.of(Platform.TELEGRAM, Platform.DISCORD)) {
             received(platform, 0);
+            for (OutboundCall kind : OutboundCall.values()) {
+                lostCounter(platform, kind);
+            }
         }
+        for (Stage stage : Stage.values()) {
+            errorCounter(stage);
+        }
+    }
+
+    /** Where a failure happened, for {@code careerbot_errors_total{stage}}. */
+    public enum Stage {
+        /** Anything around the conversation: rate limit, admin commands, /forget. */
+        RESPOND,
+        /** The conversation could not work out an answer. */
+        ANSWER;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private Counter errorCounter(Stage stage) {
+        return Counter.builder("careerbot.errors").description("Failures while answering or operating")
+                .tag("stage", stage.tag()).register(registry);
+    }
+
+    private Counter lostCounter(Platform platform, OutboundCall kind) {
+        return Counter.builder("careerbot.outbound.lost")
+                .description("Calls to a platform that never got through: replies, button answers, chat actions")
+                .tag("platform", tag(platform)).tag("kind", kind.tag()).register(registry);
+    }
+
+    /** A call to a platform was lost for good. */
+    public void outboundLost(Platform platform, OutboundCall kind) {
+        lostCounter(platform, kind).increment();
     }
 
     private Timer latency(String name, String description) {
@@ -103,9 +141,8 @@ public final class BotMetrics {
     }
 
     /** Something failed; {@code stage} says where, for example {@code answer}. */
-    public void error(String stage) {
-        Counter.builder("careerbot.errors").description("Failures while answering or operating")
-                .tag("stage", stage).register(registry).increment();
+    public void error(Stage stage) {
+        errorCounter(stage).increment();
     }
 
     /** A knowledge base reload ended: {@code reloaded}, {@code unchanged}, {@code rejected} or {@code failed}. */

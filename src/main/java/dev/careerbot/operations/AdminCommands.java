@@ -7,6 +7,7 @@ import dev.careerbot.metrics.BotMetrics;
 import dev.careerbot.reload.KnowledgeReloader;
 import dev.careerbot.reload.LiveConversation;
 import dev.careerbot.reload.ReloadOutcome;
+import dev.careerbot.unanswered.InertText;
 import dev.careerbot.unanswered.UnansweredEntry;
 import dev.careerbot.unanswered.UnansweredLog;
 import java.time.Duration;
@@ -144,7 +145,7 @@ final class AdminCommands {
             text.append("\n- ").append(TIME.format(entry.time())).append(' ')
                     .append(entry.platform().toLowerCase(Locale.ROOT)).append(", ")
                     .append(entry.kind().equals(UnansweredEntry.CLARIFY) ? "unsure" : "out of scope")
-                    .append(": \"").append(entry.text().replaceAll("\\s+", " ")).append('"');
+                    .append(": \"").append(InertText.of(entry.text())).append('"');
         }
         return text.toString();
     }

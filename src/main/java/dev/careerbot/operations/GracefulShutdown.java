@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shutdown within a deadline: every adapter is closed at once, each on its own thread (it stops
- * taking messages and finishes those it holds); then the messages still being answered get the
- * rest of the time; then new messages are turned away. What did not finish by the deadline is
- * counted and logged, never dropped silently.
+ * taking messages, answers those it holds within its grace, and leaves the rest for its platform
+ * to deliver again); then the messages still being answered get the rest of the time; then new
+ * messages are turned away. What was not answered is counted in the last line, never dropped
+ * silently.
  */
 final class GracefulShutdown {
 
@@ -22,16 +23,18 @@ final class GracefulShutdown {
      *
      * @param adaptersNotClosed adapters still closing at the deadline
      * @param abandoned messages still being answered at the deadline
+     * @param leftForRedelivery messages the closed adapters had taken in but not answered; not
+     *     confirmed to the platform, which delivers them again after a restart
      * @param refused messages that arrived after shutdown began and were not answered
      */
-    record Report(List<String> adaptersNotClosed, int abandoned, long refused) {
+    record Report(List<String> adaptersNotClosed, int abandoned, long leftForRedelivery, long refused) {
 
         Report {
             adaptersNotClosed = List.copyOf(adaptersNotClosed);
         }
 
         boolean clean() {
-            return adaptersNotClosed.isEmpty() && abandoned == 0 && refused == 0;
+            return adaptersNotClosed.isEmpty() && abandoned == 0 && leftForRedelivery == 0 && refused == 0;
         }
     }
 
@@ -57,12 +60,15 @@ final class GracefulShutdown {
             names.add(adapter.name());
         }
         List<String> notClosed = new ArrayList<>();
+        long leftForRedelivery = 0;
         int abandoned;
         try {
             for (int i = 0; i < closing.size(); i++) {
                 closing.get(i).join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
                 if (closing.get(i).isAlive()) {
                     notClosed.add(names.get(i));
+                } else {
+                    leftForRedelivery += adapters.get(i).unansweredAtClose();
                 }
             }
             abandoned = inFlight.awaitIdle(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
@@ -71,13 +77,14 @@ final class GracefulShutdown {
             abandoned = inFlight.running();
         }
         inFlight.close();
-        Report report = new Report(notClosed, abandoned, inFlight.refused());
+        Report report = new Report(notClosed, abandoned, leftForRedelivery, inFlight.refused());
         if (report.clean()) {
             log.info("Shut down cleanly: every adapter closed, every message answered");
         } else {
             log.warn("Shut down at the deadline: adapters still closing {}, messages still being answered {},"
-                    + " messages refused after shutdown began {}; those messages got no reply",
-                    report.adaptersNotClosed(), report.abandoned(), report.refused());
+                    + " messages taken in but not answered {} (not confirmed, so the platform delivers them again"
+                    + " after a restart), messages refused after shutdown began {}",
+                    report.adaptersNotClosed(), report.abandoned(), report.leftForRedelivery(), report.refused());
         }
         return report;
     }

@@ -1,5 +1,7 @@
 package dev.careerbot.operations;
 
+import dev.careerbot.channel.AdapterServices;
+import dev.careerbot.channel.AnsweredIdsFile;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.OperationsSettings;
@@ -38,6 +40,8 @@ public final class Operations implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
+    /** What an adapter's close leaves of the shutdown deadline, to report what it could not answer. */
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(3);
 
     private final OperationsSettings settings;
     private final BotMetrics metrics;
@@ -46,13 +50,14 @@ public final class Operations implements AutoCloseable {
     private final InFlight inFlight;
     private final OperationsResponder responder;
     private final Optional<KnowledgeWatcher> watcher;
+    private final UnansweredLog unanswered;
     private volatile Optional<StatusServer> server = Optional.empty();
     private volatile boolean shuttingDown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Operations(OperationsSettings settings, BotMetrics metrics, LiveConversation live,
             KnowledgeReloader reloader, InFlight inFlight, OperationsResponder responder,
-            Optional<KnowledgeWatcher> watcher) {
+            Optional<KnowledgeWatcher> watcher, UnansweredLog unanswered) {
         this.settings = settings;
         this.metrics = metrics;
         this.live = live;
@@ -60,6 +65,7 @@ public final class Operations implements AutoCloseable {
         this.inFlight = inFlight;
         this.responder = responder;
         this.watcher = watcher;
+        this.unanswered = unanswered;
     }
 
     /**
@@ -88,7 +94,8 @@ public final class Operations implements AutoCloseable {
         AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);
         OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(),
                 System::nanoTime), admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
-        return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader));
+        return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader),
+                unanswered);
     }
 
     private static Optional<KnowledgeWatcher> watch(BotConfig config, KnowledgeReloader reloader) {
@@ -107,6 +114,21 @@ public final class Operations implements AutoCloseable {
     /** The responder to hand to the adapters. */
     public Responder responder() {
         return responder;
+    }
+
+    /**
+     * What the adapters need besides the responder: lost calls counted in the metrics, user and
+     * chat ids in logs as the unanswered log's salted hash, answered update ids in a file per
+     * adapter next to the unanswered log ({@code telegram-answered-updates.txt}), and a close
+     * that ends a few seconds before the shutdown deadline.
+     */
+    public AdapterServices adapterServices() {
+        java.nio.file.Path folder = settings.unanswered().file().toAbsolutePath().getParent();
+        Duration deadline = settings.shutdown().deadline();
+        Duration grace = deadline.compareTo(CLOSE_MARGIN.plusSeconds(1)) > 0 ? deadline.minus(CLOSE_MARGIN)
+                : deadline.dividedBy(2);
+        return new AdapterServices(metrics::outboundLost, unanswered::logId,
+                name -> AnsweredIdsFile.open(folder.resolve(name + "-answered-updates.txt")), grace);
     }
 
     /** The conversation answering right now (it changes on reload). */

@@ -13,6 +13,7 @@ import dev.careerbot.metrics.BotMetrics;
 import dev.careerbot.ratelimit.RateLimiter;
 import dev.careerbot.ratelimit.Verdict;
 import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.unanswered.InertText;
 import dev.careerbot.unanswered.UnansweredEntry;
 import dev.careerbot.unanswered.UnansweredLog;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class OperationsResponder implements Responder {
             }
             return Optional.of(converse(message, command.matches()));
         } catch (RuntimeException failure) {
-            metrics.error("respond");
+            metrics.error(BotMetrics.Stage.RESPOND);
             log.error("Could not answer a {} message", message.platform(), failure);
             return Optional.of(Reply.text(FAILURE));
         }
@@ -146,7 +147,7 @@ public final class OperationsResponder implements Responder {
         if (logging.messageText()) {
             messages.info("{} user {}: \"{}\" -> {} ({})", message.platform(),
                     unanswered.userHash(message.platform(), message.senderId()).substring(0, 12),
-                    message.text().strip(), turn.intent(), String.format(Locale.ROOT, "%.2f", turn.confidence()));
+                    InertText.of(message.text()), turn.intent(), String.format(Locale.ROOT, "%.2f", turn.confidence()));
         } else {
             log.debug("{} message answered: {} ({})", message.platform(), turn.intent(), turn.note());
         }
@@ -154,8 +155,8 @@ public final class OperationsResponder implements Responder {
     }
 
     private void count(InboundMessage message, Turn turn, boolean isCommand) {
-        if (turn.note().equals("failure")) {
-            metrics.error("answer");
+        if (turn.route() == Turn.Route.FAILURE) {
+            metrics.error(BotMetrics.Stage.ANSWER);
         } else if (!turn.clarify().isEmpty()) {
             metrics.clarified();
             unanswered.record(message, UnansweredEntry.CLARIFY, turn.match().topCandidate(), turn.confidence());

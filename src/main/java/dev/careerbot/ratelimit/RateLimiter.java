@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per person: {@code burst} messages in a row, then {@code perMinute} a minute in
  * the long run. The first message over the limit gets {@link Verdict#NOTICE}, the following ones
- * {@link Verdict#DROP} until the bucket has a token again. At most {@link #MAX_TRACKED} people are
+ * {@link Verdict#DROP} (a token that trickles in meanwhile still lets one message through) and no
+ * second notice until the bucket has filled up again. At most {@link #MAX_TRACKED} people are
  * tracked, the least recently seen forgotten first, so memory stays bounded. Thread-safe.
  */
 public final class RateLimiter {

@@ -2,7 +2,11 @@ package dev.careerbot.ratelimit;
 
 /**
  * One person's bucket: it holds up to {@code capacity} tokens, gains {@code tokensPerNano} a
- * nanosecond, and each message takes one. Not thread-safe; {@link RateLimiter} guards it.
+ * nanosecond, and each message takes one. The first message without a token gets the notice;
+ * later ones are dropped silently until the bucket has filled up again (the person slowed down),
+ * even when a token trickles in meanwhile and lets one message through: a person who keeps
+ * writing gets one notice, not one between every two answers. Not thread-safe; {@link RateLimiter}
+ * guards it.
  */
 final class TokenBucket {
 
@@ -22,9 +26,11 @@ final class TokenBucket {
     Verdict take(long now) {
         tokens = Math.min(capacity, tokens + Math.max(0, now - refilledAt) * tokensPerNano);
         refilledAt = now;
+        if (tokens >= capacity) {
+            noticeSent = false;
+        }
         if (tokens >= 1) {
             tokens -= 1;
-            noticeSent = false;
             return Verdict.ANSWER;
         }
         if (noticeSent) {

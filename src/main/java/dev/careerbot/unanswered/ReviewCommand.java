@@ -73,6 +73,6 @@ public final class ReviewCommand {
     }
 
     private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return InertText.of(text);
     }
 }

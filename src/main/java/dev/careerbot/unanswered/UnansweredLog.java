@@ -8,8 +8,9 @@ import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.Secret;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
+import dev.careerbot.storage.PrivateFiles;
+import dev.careerbot.storage.UserHasher;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -66,6 +67,20 @@ public final class UnansweredLog {
         this.hasher = new UserHasher(settings.salt().map(Secret::value).orElseGet(this::storedSalt));
         if (settings.enabled() || Files.exists(settings.file())) {
             pruneIfDue();
+            filesOldestFirst().forEach(UnansweredLog::makePrivate);
+        }
+    }
+
+    /** A file an earlier version created readable by everyone is made readable by the bot's user only. */
+    private static void makePrivate(Path file) {
+        try {
+            if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null
+                    && !Files.getPosixFilePermissions(file).equals(PosixFilePermissions.fromString("rw-------"))) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                log.info("Made {} readable by the bot's user only (it holds what people wrote)", file);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("Could not make {} readable by the bot's user only: {}; run chmod 600 on it", file, e.toString());
         }
     }
 
@@ -82,6 +97,11 @@ public final class UnansweredLog {
     /** The hash that stands for this person in the file. */
     public String userHash(Platform platform, String userId) {
         return hasher.hash(platform, userId);
+    }
+
+    /** The first 12 digits of the same hash: what stands for a user or chat id in a log line. */
+    public String logId(Platform platform, String id) {
+        return hasher.shortHash(platform, id);
     }
 
     /**
@@ -107,11 +127,37 @@ public final class UnansweredLog {
             if (Files.exists(file) && Files.size(file) + line.length > settings.maxFileBytes()) {
                 rotate();
             }
-            Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            PrivateFiles.append(file, endsTorn(file) ? prepend('\n', line) : line);
         } catch (IOException | RuntimeException failure) {
             log.warn("Could not add an unanswered question to {}: {}; the entry is lost", settings.file(),
                     failure.toString());
         }
+    }
+
+    /**
+     * True when the file's last line has no line end: a write cut short by a crash. The next entry
+     * then starts on a line of its own, and only the torn line is unreadable.
+     */
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    private static byte[] prepend(char first, byte[] rest) {
+        byte[] joined = new byte[rest.length + 1];
+        joined[0] = (byte) first;
+        System.arraycopy(rest, 0, joined, 1, rest.length);
+        return joined;
     }
 
     /** The newest entries, newest first, at most {@code limit}. */
@@ -222,14 +268,11 @@ public final class UnansweredLog {
             }
             removed += entries.size() - kept.size();
             try {
-                Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-                try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    for (UnansweredEntry entry : kept) {
-                        writer.write(json.writeValueAsString(entry));
-                        writer.write('\n');
-                    }
+                List<String> lines = new ArrayList<>();
+                for (UnansweredEntry entry : kept) {
+                    lines.add(json.writeValueAsString(entry));
                 }
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                PrivateFiles.writeAtomically(file.resolveSibling(file.getFileName() + ".tmp"), file, lines);
             } catch (IOException e) {
                 log.warn("Could not rewrite {} to delete entries: {}", file, e.toString());
             }
@@ -238,10 +281,7 @@ public final class UnansweredLog {
     }
 
     private void createFolder() throws IOException {
-        Path folder = settings.file().toAbsolutePath().getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
+        PrivateFiles.createFolder(settings.file().toAbsolutePath().getParent());
     }
 
     /** The salt in {@code file.salt}, generated on first use. */
@@ -262,11 +302,7 @@ public final class UnansweredLog {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String salt = HexFormat.of().formatHex(random);
-            try {
-                Files.createFile(saltFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(saltFile);
-            }
+            PrivateFiles.createFile(saltFile);
             Files.writeString(saltFile, salt + "\n", StandardCharsets.UTF_8);
             log.info("Generated the salt for user-id hashes in {}", saltFile);
             return salt;

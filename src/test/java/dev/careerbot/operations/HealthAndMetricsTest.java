@@ -3,7 +3,9 @@ package dev.careerbot.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.knowledge.KnowledgeBase;
+import dev.careerbot.message.Platform;
 import dev.careerbot.message.Reply;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -41,6 +43,20 @@ class HealthAndMetricsTest {
     @AfterEach
     void stop() {
         operations.close();
+    }
+
+    @Test
+    void theCountersAnAlertWatchesAreThereAtZeroBeforeAnythingHappened() {
+        String body = Http.get(port, "/metrics").body();
+        assertTrue(body.contains("careerbot_errors_total{stage=\"respond\"} 0.0"), body);
+        assertTrue(body.contains("careerbot_errors_total{stage=\"answer\"} 0.0"), body);
+        for (String kind : List.of("reply", "callback_answer", "chat_action")) {
+            assertTrue(body.contains("careerbot_outbound_lost_total{kind=\"" + kind + "\",platform=\"telegram\"} 0.0"),
+                    body);
+        }
+        operations.metrics().outboundLost(Platform.TELEGRAM, OutboundCall.REPLY);
+        assertTrue(Http.get(port, "/metrics").body()
+                .contains("careerbot_outbound_lost_total{kind=\"reply\",platform=\"telegram\"} 1.0"));
     }
 
     @Test

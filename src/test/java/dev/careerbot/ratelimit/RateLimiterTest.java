@@ -24,12 +24,28 @@ class RateLimiterTest {
     }
 
     @Test
-    void refillsAtTheConfiguredRateAndNoticesAgainAfterTheNextOverflow() {
+    void refillsAtTheConfiguredRateWithoutASecondNoticeUntilThePersonSlowedDown() {
         take(5);
         now.addAndGet(9_000_000_000L);
         assertEquals(List.of(Verdict.DROP), take(1), "six a minute: nine seconds are not enough for a message");
         now.addAndGet(1_500_000_000L);
-        assertEquals(List.of(Verdict.ANSWER, Verdict.NOTICE, Verdict.DROP), take(3));
+        assertEquals(List.of(Verdict.ANSWER, Verdict.DROP, Verdict.DROP), take(3),
+                "a token trickled in: one answer, and no second notice");
+        now.addAndGet(30_000_000_000L);
+        assertEquals(List.of(Verdict.ANSWER, Verdict.ANSWER, Verdict.ANSWER, Verdict.NOTICE), take(4),
+                "after a full refill the next overflow is noticed again");
+    }
+
+    @Test
+    void someoneWritingFasterThanTheRateGetsOneNoticeNotOneBetweenAnswers() {
+        List<Verdict> verdicts = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            verdicts.addAll(take(1));
+            now.addAndGet(5_000_000_000L);
+        }
+        assertEquals(1, verdicts.stream().filter(Verdict.NOTICE::equals).count(), verdicts.toString());
+        assertEquals(3 + 29, verdicts.stream().filter(Verdict.ANSWER::equals).count(),
+                "the burst, then one answer each ten seconds: " + verdicts);
     }
 
     @Test

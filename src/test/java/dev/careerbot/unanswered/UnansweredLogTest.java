@@ -164,4 +164,57 @@ class UnansweredLogTest {
             return now;
         }
     }
+
+    @Test
+    void createsItsFilesReadableByTheBotsUserOnlyAndANewFolderOpenToItAlone() throws IOException {
+        Path file = folder.resolve("data").resolve("unanswered.jsonl");
+        UnansweredLog log = new UnansweredLog(new OperationsSettings.Unanswered(true, file, Optional.empty(), 300, 2,
+                Duration.ofDays(30)), Clock.systemUTC());
+
+        for (int i = 0; i < 6; i++) {
+            log.record(question(USER_ID, "question number " + i + " about something else entirely"),
+                    UnansweredEntry.OUT_OF_SCOPE, "role.prompt", 0.2);
+        }
+        log.forget(Platform.TELEGRAM, "someone else");
+        log.forget(Platform.TELEGRAM, USER_ID);
+        log.record(question(USER_ID, "one more"), UnansweredEntry.OUT_OF_SCOPE, "role.prompt", 0.2);
+
+        assertEquals("rwx------", mode(file.getParent()));
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            List<Path> written = files.toList();
+            assertTrue(written.size() >= 3, "the file, a rotated copy and the salt: " + written);
+            for (Path each : written) {
+                assertEquals("rw-------", mode(each), each.toString());
+            }
+        }
+    }
+
+    @Test
+    void makesAFileAnEarlierVersionLeftReadableByEveryoneReadableByTheBotsUserOnly() throws IOException {
+        Path file = folder.resolve("unanswered.jsonl");
+        Files.writeString(file, "");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        new UnansweredLog(settings(1024 * 1024, 3), Clock.systemUTC());
+
+        assertEquals("rw-------", mode(file));
+    }
+
+    @Test
+    void aTornLastLineCostsOnlyThatLineNotTheNextEntry() throws IOException {
+        UnansweredLog log = new UnansweredLog(settings(1024 * 1024, 3), Clock.systemUTC());
+        log.record(question(USER_ID, "first question"), UnansweredEntry.OUT_OF_SCOPE, "role.prompt", 0.2);
+        Path file = folder.resolve("unanswered.jsonl");
+        Files.writeString(file, "{\"time\":\"2026-12-05T10:00:00Z\",\"platform\":\"TELE",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        log.record(question(USER_ID, "after the crash"), UnansweredEntry.OUT_OF_SCOPE, "role.prompt", 0.2);
+
+        assertEquals(List.of("after the crash", "first question"),
+                log.latest(10).stream().map(UnansweredEntry::text).toList());
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
 }

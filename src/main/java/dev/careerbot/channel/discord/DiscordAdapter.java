@@ -1,8 +1,10 @@
 package dev.careerbot.channel.discord;
 
+import dev.careerbot.channel.AdapterServices;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.message.Responder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -55,12 +57,19 @@ public final class DiscordAdapter implements ChatAdapter {
     private final ScheduledExecutorService timer;
     private volatile ShardManager shards;
     private volatile boolean closed;
+    private final AdapterServices services;
 
-    public DiscordAdapter(DiscordSettings settings, Responder responder) {
-        this(settings, responder, DiscordTuning.defaults());
+    /** The adapter as {@code run} builds it: channel and user ids in logs as salted hashes. */
+    public DiscordAdapter(DiscordSettings settings, Responder responder, AdapterServices services) {
+        this(settings, responder, DiscordTuning.defaults(), services);
     }
 
     DiscordAdapter(DiscordSettings settings, Responder responder, DiscordTuning tuning) {
+        this(settings, responder, tuning, AdapterServices.standalone(Duration.ofSeconds(10)));
+    }
+
+    DiscordAdapter(DiscordSettings settings, Responder responder, DiscordTuning tuning, AdapterServices services) {
+        this.services = Objects.requireNonNull(services, "services");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
@@ -101,7 +110,7 @@ public final class DiscordAdapter implements ChatAdapter {
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
                 .addEventListeners(new DiscordListener(responder, readiness, deliveries, workers, timer,
-                        tuning.deferAfter()));
+                        tuning.deferAfter(), services.ids()));
         restUrl.ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         try {
             shards = builder.build();

@@ -1,5 +1,6 @@
 package dev.careerbot.channel.discord;
 
+import dev.careerbot.channel.AdapterServices;
 import dev.careerbot.message.ChatKind;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
@@ -56,9 +57,12 @@ final class DiscordListener implements EventListener {
     private final Duration deferAfter;
     private final Deliveries deliveries;
     private final DeliveryFailures failures = new DeliveryFailures();
+    private final AdapterServices.LoggedIds ids;
 
+    /** @param ids what stands for a channel or user id in a log line (a salted hash) */
     DiscordListener(Responder responder, ShardReadiness readiness, Deliveries deliveries, ExecutorService workers,
-            ScheduledExecutorService timer, Duration deferAfter) {
+            ScheduledExecutorService timer, Duration deferAfter, AdapterServices.LoggedIds ids) {
+        this.ids = ids;
         this.responder = responder;
         this.deliveries = deliveries;
         this.readiness = readiness;
@@ -112,7 +116,7 @@ final class DiscordListener implements EventListener {
         InboundMessage inbound = new InboundMessage(Platform.DISCORD, event.getChannel().getId(), author.getId(),
                 direct ? ChatKind.PRIVATE : ChatKind.GROUP, withoutMention(message.getContentRaw(), selfId),
                 message.getId());
-        String description = "answer message " + message.getId() + " in channel " + inbound.conversationId();
+        String description = "answer message " + message.getId() + " in channel " + channel(inbound);
         submit(inbound, () -> {
             Optional<Reply> reply = respond(inbound);
             if (reply.isEmpty()) {
@@ -129,7 +133,7 @@ final class DiscordListener implements EventListener {
         boolean direct = !interaction.isFromGuild();
         InboundMessage inbound = new InboundMessage(Platform.DISCORD, interaction.getChannelId(),
                 interaction.getUser().getId(), direct ? ChatKind.PRIVATE : ChatKind.GROUP, text, interaction.getId());
-        String description = kind + " interaction " + interaction.getId() + " in channel " + inbound.conversationId();
+        String description = kind + " interaction " + interaction.getId() + " in channel " + channel(inbound);
         InteractionAnswer answer = new InteractionAnswer(interaction, description, failures, deliveries);
         ScheduledFuture<?> deferral =
                 timer.schedule(answer::deferIfUnanswered, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
@@ -151,13 +155,18 @@ final class DiscordListener implements EventListener {
                     work.run();
                 } catch (RuntimeException e) {
                     LOG.error("Could not answer Discord message {} in channel {}", inbound.messageId(),
-                            inbound.conversationId(), e);
+                            channel(inbound), e);
                 }
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("Discord message {} in channel {} arrived while shutting down and is not answered",
-                    inbound.messageId(), inbound.conversationId());
+                    inbound.messageId(), channel(inbound));
         }
+    }
+
+    /** The channel as it appears in logs: a direct message's channel stands for a person. */
+    private String channel(InboundMessage inbound) {
+        return ids.of(Platform.DISCORD, inbound.conversationId());
     }
 
     private Optional<Reply> respond(InboundMessage inbound) {
@@ -165,7 +174,7 @@ final class DiscordListener implements EventListener {
             return responder.respond(inbound);
         } catch (RuntimeException e) {
             LOG.error("The responder failed on Discord message {} in channel {}", inbound.messageId(),
-                    inbound.conversationId(), e);
+                    channel(inbound), e);
             return Optional.of(Reply.text(SORRY));
         }
     }

@@ -37,13 +37,17 @@ final class ChatLanes {
          */
         Optional<Duration> step();
 
-        /** The adapter stops before the job could finish; say what is lost. */
+        /** The adapter stops before the job could finish; say what is left undone. */
         void abandon();
+
+        /** {@link #step()} threw: the job is given up; say so. */
+        void drop(Throwable failure);
     }
 
     private final ScheduledExecutorService executor;
     private final Map<Long, Lane> lanes = new HashMap<>();
     private int unfinished;
+    private volatile boolean stopped;
 
     ChatLanes(ScheduledExecutorService executor) {
         this.executor = executor;
@@ -80,8 +84,16 @@ final class ChatLanes {
         return true;
     }
 
-    /** Gives up every job that has not finished, so each can log what is lost. */
-    void abandonAll() {
+    /**
+     * No job starts another step from now on; a step under way runs to its end, so a send in
+     * flight is not cut off half way and its outcome is known.
+     */
+    void stop() {
+        stopped = true;
+    }
+
+    /** Gives up every job that has not finished, so each can log what is left; returns how many. */
+    int abandonAll() {
         List<Job> abandoned = new ArrayList<>();
         synchronized (this) {
             lanes.values().forEach(lane -> {
@@ -99,6 +111,7 @@ final class ChatLanes {
                 LOG.error("Could not report an abandoned job: {}", e.toString());
             }
         });
+        return abandoned.size();
     }
 
     private final class Lane implements Runnable {
@@ -116,6 +129,10 @@ final class ChatLanes {
                 Job job;
                 synchronized (ChatLanes.this) {
                     job = jobs.peek();
+                    if (stopped) {
+                        running = false;
+                        return;
+                    }
                     if (job == null) {
                         running = false;
                         lanes.remove(chatId, this);
@@ -125,8 +142,9 @@ final class ChatLanes {
                 Optional<Duration> wait;
                 try {
                     wait = job.step();
-                } catch (RuntimeException e) {
-                    LOG.error("A job for chat {} failed and was dropped: {}", chatId, e.toString());
+                } catch (RuntimeException | StackOverflowError e) {
+                    // Settled, or its update would hold the confirmed offset back for good.
+                    job.drop(e);
                     wait = Optional.empty();
                 }
                 if (wait.isPresent()) {

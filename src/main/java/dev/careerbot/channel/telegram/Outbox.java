@@ -1,10 +1,16 @@
 package dev.careerbot.channel.telegram;
 
+import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.channel.telegram.UpdateReader.Destination;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -21,25 +27,53 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Makes the Bot API calls that answer people and says what came of each send, so the caller can
  * wait and retry (429), resend as plain text (HTML Telegram could not parse), follow a group that
- * became a supergroup, or give up (anything else: sends are at most once, never repeated when
- * Telegram may already have delivered them).
+ * became a supergroup, retry when no connection could be made (the request provably never left),
+ * or give up (anything else: sends are at most once, never repeated when Telegram may already have
+ * delivered them).
+ *
+ * <p>A button press must be answered or its spinner turns for a while; that answer is retried
+ * (answering twice is harmless). "typing…" is not: by the time a retry went out it would be stale.
+ * Every call that is finally lost is logged at WARN with its kind and counted.
  */
 final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final int BUTTON_ANSWER_TRIES = 3;
+    private static final String BUTTON_ANSWER = "the answer to a button press failed";
 
     private final TelegramClient client;
     private final TokenMask mask;
     private final Runnable dropIdleConnections;
+    private final Consumer<OutboundCall> lostCalls;
+    private final LongFunction<String> chatLabel;
+    private final ScheduledExecutorService retries;
 
     /**
      * @param dropIdleConnections closes the pooled idle connections; called after a connection
      *     failed, so the next sends do not meet more connections the server has closed meanwhile
+     * @param lostCalls counts a call that is finally lost
+     * @param chatLabel what stands for a chat id in the log (a salted hash)
+     * @param retries runs the retries of button answers
      */
-    Outbox(TelegramClient client, TokenMask mask, Runnable dropIdleConnections) {
+    Outbox(TelegramClient client, TokenMask mask, Runnable dropIdleConnections, Consumer<OutboundCall> lostCalls,
+            LongFunction<String> chatLabel, ScheduledExecutorService retries) {
         this.client = client;
         this.mask = mask;
         this.dropIdleConnections = dropIdleConnections;
+        this.lostCalls = lostCalls;
+        this.chatLabel = chatLabel;
+        this.retries = retries;
+    }
+
+    /**
+     * Logs at WARN and counts a call that is lost for good.
+     *
+     * @param what what was lost and how, for example "the reply to message 3 in chat 1a2b3c (1 of 1
+     *     parts) not delivered"
+     */
+    void lost(OutboundCall kind, String what, String reason) {
+        lostCalls.accept(kind);
+        LOG.warn("Lost a Telegram {} call: {}: {}", kind.tag(), what, reason);
     }
 
     /** One message to send. */
@@ -50,7 +84,7 @@ final class Outbox {
             Optional<InlineKeyboardMarkup> keyboard) {}
 
     /** What came of one send. */
-    sealed interface Outcome permits Sent, RetryAfter, ResendPlain, MovedTo, NotConnected, Failed {}
+    sealed interface Outcome permits Sent, RetryAfter, ResendPlain, MovedTo, NotConnected, Stopped, Failed {}
 
     record Sent() implements Outcome {}
 
@@ -65,6 +99,9 @@ final class Outbox {
 
     /** No connection could be made, so nothing was sent and a retry cannot duplicate. */
     record NotConnected(String reason) implements Outcome {}
+
+    /** The adapter stopped while sending: whether it arrived is unknown, so it is left unconfirmed. */
+    record Stopped() implements Outcome {}
 
     /** Not delivered and not to be retried. */
     record Failed(String reason) implements Outcome {}
@@ -88,7 +125,7 @@ final class Outbox {
             return refused(e, plain);
         } catch (TelegramApiException e) {
             if (Thread.currentThread().isInterrupted()) {
-                return new Failed("the adapter stopped while sending");
+                return new Stopped();
             }
             dropIdleConnections.run();
             if (rootCause(e) instanceof ConnectException) {
@@ -128,31 +165,78 @@ final class Outbox {
         return current;
     }
 
-    /** Shows "typing…" in the chat while the answer is prepared; failures only matter for logs. */
+    /** Shows "typing…" in the chat while the answer is prepared; not retried when lost. */
     void typing(Destination destination) {
         SendChatAction.SendChatActionBuilder<?, ?> builder = SendChatAction.builder()
                 .chatId(destination.chatId())
                 .action("typing");
         destination.threadId().ifPresent(builder::messageThreadId);
-        fireAndForget(builder.build(), "typing action for chat " + destination.chatId());
-    }
-
-    /** Stops the spinner on a pressed button; Telegram expects this for every press. */
-    void answerButton(String callbackQueryId) {
-        fireAndForget(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build(),
-                "answer to button press " + callbackQueryId);
-    }
-
-    private void fireAndForget(org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod<Boolean> call,
-            String what) {
+        String what = "\"typing…\" in chat " + chatLabel.apply(destination.chatId()) + " failed";
         try {
-            client.executeAsync(call).whenComplete((ok, failure) -> {
+            client.executeAsync(builder.build()).whenComplete((ok, failure) -> {
                 if (failure != null) {
-                    LOG.debug("Could not send the {}: {}", what, mask.describe(failure));
+                    lost(OutboundCall.CHAT_ACTION, what, mask.describe(rootOf(failure)));
                 }
             });
         } catch (TelegramApiException | RuntimeException e) {
-            LOG.debug("Could not send the {}: {}", what, mask.describe(e));
+            lost(OutboundCall.CHAT_ACTION, what, mask.describe(e));
         }
+    }
+
+    /** Stops the spinner on a pressed button; Telegram expects this for every press. Retried. */
+    void answerButton(String callbackQueryId) {
+        answerButton(callbackQueryId, 1);
+    }
+
+    private void answerButton(String callbackQueryId, int attempt) {
+        try {
+            client.executeAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build())
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            retryButtonAnswer(callbackQueryId, attempt, rootOf(failure));
+                        }
+                    });
+        } catch (TelegramApiException | RuntimeException e) {
+            retryButtonAnswer(callbackQueryId, attempt, e);
+        }
+    }
+
+    private void retryButtonAnswer(String callbackQueryId, int attempt, Throwable failure) {
+        String what = BUTTON_ANSWER;
+        Duration wait = Duration.ofMillis(500L * attempt);
+        if (failure instanceof TelegramApiRequestException refused && refused.getErrorCode() != null) {
+            int code = refused.getErrorCode();
+            if (code == 429) {
+                ResponseParameters parameters = refused.getParameters();
+                int seconds = parameters == null || parameters.getRetryAfter() == null ? 1 : parameters.getRetryAfter();
+                wait = Duration.ofSeconds(Math.max(1, seconds));
+            } else if (code < 500) {
+                lost(OutboundCall.CALLBACK_ANSWER, what, code + " " + mask.mask(refused.getApiResponse()));
+                return;
+            }
+        } else {
+            dropIdleConnections.run();
+        }
+        if (attempt >= BUTTON_ANSWER_TRIES) {
+            lost(OutboundCall.CALLBACK_ANSWER, what, attempt + " tries failed, the last with " + mask.describe(failure));
+            return;
+        }
+        LOG.info("Answering a button press failed ({}); trying again in {} ms", mask.describe(failure),
+                wait.toMillis());
+        try {
+            retries.schedule(() -> answerButton(callbackQueryId, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            lost(OutboundCall.CALLBACK_ANSWER, what, "the adapter stopped before it could try again");
+        }
+    }
+
+    /** The failure inside the CompletionException that executeAsync completes with. */
+    private static Throwable rootOf(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 }

@@ -1,11 +1,14 @@
 package dev.careerbot.channel.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.careerbot.channel.AdapterServices;
+import dev.careerbot.channel.AnsweredIds;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.channel.telegram.UpdateReader.BotIdentity;
 import dev.careerbot.channel.telegram.UpdateReader.Incoming;
 import dev.careerbot.config.TelegramSettings;
 import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.Platform;
 import dev.careerbot.message.Responder;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,11 +20,12 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -49,9 +53,19 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * ({@code setMyCommands}) and starts long polling (the library first removes any webhook). Each
  * update is read on the polling thread, quickly: duplicates are dropped, button presses are
  * answered at once, and every message for the bot becomes a job in its chat's lane, where the core
- * answers it and the reply is sent, paced and in order. At close, polling stops, the jobs in
- * flight finish (for a grace period), and the offset of the last update taken on is confirmed to
- * Telegram, so a restart does not answer it again.
+ * answers it and the reply is sent, paced and in order.
+ *
+ * <p>Delivery is at least once with answers exactly once ({@link Intake}): an update is confirmed
+ * to Telegram only when it is answered, so a crash or a stop leaves what is not answered for
+ * Telegram to deliver again, and the ids answered above the confirmed offset are kept in the
+ * {@link AnsweredIds} so the redelivered tail is not answered twice. Only a reply that was on its
+ * way at the moment of a crash can come twice (one per worker thread at most). At close, polling
+ * stops, the jobs held are answered for the grace period, what is left is counted, logged and left
+ * unconfirmed, and the offset of the oldest unanswered update is confirmed.
+ *
+ * <p>Idle connections of both HTTP clients are closed after {@link #IDLE_CONNECTION_KEEP_ALIVE},
+ * before the 5 s after which Node, Apache and many proxies close them: a send written into a
+ * connection the server has just closed is lost (it is not resent, since it may have arrived).
  */
 public final class TelegramAdapter implements ChatAdapter {
 
@@ -62,6 +76,17 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Duration EMPTY_POLL_INTERVAL = Duration.ofMillis(250);
     /** How much longer than the long-poll timeout a poll may take before the adapter counts as down. */
     static final Duration STALE_POLL_MARGIN = Duration.ofSeconds(30);
+    /**
+     * How long an idle connection is kept for reuse. Servers close idle connections after a
+     * while (Node and Apache after 5 s, many proxies as soon); OkHttp checks a pooled connection
+     * for that only once it has been idle 10 s, so a shorter keep-alive than every server's is the
+     * only safe one.
+     */
+    static final Duration IDLE_CONNECTION_KEEP_ALIVE = Duration.ofSeconds(3);
+    /** Telegram sends at most this many updates a poll. */
+    private static final int BATCH_LIMIT = 100;
+    /** The file in the data folder with the ids of answered updates. */
+    static final String ANSWERED_IDS = "telegram";
 
     private final TelegramSettings settings;
     private final Responder responder;
@@ -69,9 +94,10 @@ public final class TelegramAdapter implements ChatAdapter {
     private final TokenMask mask;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicInteger lastTakenUpdate = new AtomicInteger();
+    private final AtomicLong leftUnanswered = new AtomicLong();
     private final SeenMessages seen = new SeenMessages(50_000);
     private final PollingSockets pollingSockets = new PollingSockets();
+    private final AdapterServices services;
 
     // Built by start(), read by the polling and worker threads and by close() (often a shutdown hook).
     private volatile OkHttpClient sendHttp;
@@ -88,6 +114,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private volatile Outbox outbox;
     private volatile SendPacer pacer;
     private volatile ChatLanes lanes;
+    private volatile AnsweredIds answeredIds;
+    private volatile Intake intake;
 
     /**
      * Timings that production leaves at their defaults and tests shorten.
@@ -97,29 +125,50 @@ public final class TelegramAdapter implements ChatAdapter {
      * @param shutdownGrace how long {@link #close()} lets jobs in flight finish
      * @param workerThreads threads that answer and send, shared by all chats
      * @param requestTimeout how long a Bot API call other than long polling may take
+     * @param backlog the most messages held to be answered at once; no poll while that many are
      */
     record Tuning(
             Duration pollBackOffInitial,
             Duration pollBackOffMax,
             Duration shutdownGrace,
             int workerThreads,
-            Duration requestTimeout) {
+            Duration requestTimeout,
+            int backlog) {
 
         static Tuning defaults() {
             return new Tuning(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(30));
+                    Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(30), BATCH_LIMIT);
+        }
+
+        Tuning withShutdownGrace(Duration grace) {
+            return new Tuning(pollBackOffInitial, pollBackOffMax, grace, workerThreads, requestTimeout, backlog);
+        }
+
+        Tuning withBacklog(int most) {
+            return new Tuning(pollBackOffInitial, pollBackOffMax, shutdownGrace, workerThreads, requestTimeout, most);
         }
     }
 
-    public TelegramAdapter(TelegramSettings settings, Responder responder) {
-        this(settings, responder, Tuning.defaults());
+    /** The adapter as {@code run} builds it: metrics, hashed ids in logs, answered ids kept on disk. */
+    public TelegramAdapter(TelegramSettings settings, Responder responder, AdapterServices services) {
+        this(settings, responder, services, Tuning.defaults().withShutdownGrace(services.shutdownGrace()));
     }
 
     TelegramAdapter(TelegramSettings settings, Responder responder, Tuning tuning) {
+        this(settings, responder, AdapterServices.standalone(tuning.shutdownGrace()), tuning);
+    }
+
+    TelegramAdapter(TelegramSettings settings, Responder responder, AdapterServices services, Tuning tuning) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.responder = Objects.requireNonNull(responder, "responder");
+        this.services = Objects.requireNonNull(services, "services");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.mask = new TokenMask(settings.token().value());
+    }
+
+    /** What stands for a chat or user id in a log line. */
+    private String logId(long id) {
+        return services.ids().of(Platform.TELEGRAM, Long.toString(id));
     }
 
     @Override
@@ -159,7 +208,7 @@ public final class TelegramAdapter implements ChatAdapter {
         long requestMillis = tuning.requestTimeout().toMillis();
         sendHttp = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(32, 20, TimeUnit.SECONDS))
+                .connectionPool(new ConnectionPool(32, IDLE_CONNECTION_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 // A send that fails half way must not be repeated silently: it may have arrived.
                 .retryOnConnectionFailure(false)
                 .connectTimeout(10, TimeUnit.SECONDS)
@@ -174,7 +223,7 @@ public final class TelegramAdapter implements ChatAdapter {
                 .socketFactory(pollingSockets)
                 // A failed poll is retried by the library after the back-off, which reads retry_after.
                 .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(2, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(2, IDLE_CONNECTION_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .addInterceptor(backOff)
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(settings.longPollSeconds() + 15L, TimeUnit.SECONDS)
@@ -185,10 +234,17 @@ public final class TelegramAdapter implements ChatAdapter {
         BotIdentity bot = whoAmI();
         reader = new UpdateReader(bot);
         composer = new ReplyComposer(new TelegramHtml());
-        outbox = new Outbox(client, mask, sendHttp.connectionPool()::evictAll);
+        ScheduledThreadPoolExecutor workerPool =
+                new ScheduledThreadPoolExecutor(tuning.workerThreads(), new DaemonThreads("telegram-chat"));
+        // At close, a lane waiting for the pacer must not run once the workers are told to stop.
+        workerPool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        workers = workerPool;
+        outbox = new Outbox(client, mask, sendHttp.connectionPool()::evictAll,
+                kind -> services.lostCalls().lost(Platform.TELEGRAM, kind), this::logId, workers);
         pacer = new SendPacer(settings, System::nanoTime);
-        workers = Executors.newScheduledThreadPool(tuning.workerThreads(), new DaemonThreads("telegram-chat"));
         lanes = new ChatLanes(workers);
+        answeredIds = services.answeredIds().apply(ANSWERED_IDS);
+        intake = new Intake(answeredIds, tuning.backlog(), EMPTY_POLL_INTERVAL);
         registerCommands();
 
         pollExecutor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("telegram-poll"));
@@ -196,7 +252,8 @@ public final class TelegramAdapter implements ChatAdapter {
                 () -> backOff);
         try {
             session = polling.registerBot(token, () -> url,
-                    TolerantGetUpdates.generator(settings.longPollSeconds(), WANTED_UPDATES), new Consumer());
+                    TolerantGetUpdates.generator(settings.longPollSeconds(), WANTED_UPDATES, this::nextPollOffset),
+                    new Consumer());
         } catch (TelegramApiException e) {
             throw new TelegramException("Could not start long polling on " + settings.apiUrl() + ": "
                     + mask.describe(e));
@@ -250,10 +307,25 @@ public final class TelegramAdapter implements ChatAdapter {
         }
     }
 
+    /**
+     * The offset of the next poll, on the polling thread: waits while the backlog is full or the
+     * last poll brought only updates already held.
+     */
+    private int nextPollOffset() {
+        try {
+            return intake.nextPollOffset();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return intake.offset();
+        }
+    }
+
     /** Reads the batch the library polled; never throws into the library. */
     private final class Consumer implements LongPollingUpdateConsumer {
         @Override
         public void consume(List<Update> updates) {
+            // Called only for a successful poll: Telegram has taken its offset.
+            intake.lastPollConfirmed();
             for (Update update : updates) {
                 try {
                     take(update);
@@ -266,15 +338,17 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     private void take(Update update) {
-        if (closing.get()) {
+        if (closing.get() || update.getUpdateId() == null) {
             return;
         }
-        if (update.getUpdateId() != null) {
-            if (update.getUpdateId() <= lastTakenUpdate.get()) {
-                LOG.debug("Skipped update {}: already taken", update.getUpdateId());
-                return;
-            }
-            lastTakenUpdate.set(update.getUpdateId());
+        int updateId = update.getUpdateId();
+        Intake.Admission admission = intake.admit(updateId);
+        if (admission == Intake.Admission.HELD) {
+            return;
+        }
+        if (admission == Intake.Admission.ANSWERED_BEFORE) {
+            LOG.debug("Skipped update {}: answered before the restart", updateId);
+            return;
         }
         if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null
                 && seen.firstTime("press:" + update.getCallbackQuery().getId())) {
@@ -283,17 +357,20 @@ public final class TelegramAdapter implements ChatAdapter {
         if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null
                 && update.getMyChatMember().getNewChatMember() != null) {
             LOG.info("The bot is now {} in chat {}", update.getMyChatMember().getNewChatMember().getStatus(),
-                    update.getMyChatMember().getChat().getId());
+                    logId(update.getMyChatMember().getChat().getId()));
         }
-        reader.read(update).ifPresent(this::enqueue);
+        reader.read(update).ifPresent(incoming -> enqueue(updateId, incoming));
     }
 
-    private void enqueue(Incoming incoming) {
+    private void enqueue(int updateId, Incoming incoming) {
         if (!seen.firstTime(incoming.key())) {
-            LOG.debug("Skipped a repeated delivery of {}", incoming.key());
+            LOG.debug("Skipped a repeated delivery of message {} (update {})", incoming.message().messageId(),
+                    updateId);
             return;
         }
-        lanes.submit(incoming.destination().chatId(), new Delivery(incoming, responder, composer, outbox, pacer));
+        intake.hold(updateId);
+        lanes.submit(incoming.destination().chatId(), new Delivery(incoming, responder, composer, outbox, pacer,
+                () -> intake.finish(updateId), this::logId));
     }
 
     /**
@@ -306,33 +383,57 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     /**
-     * Stops polling at once, lets the answers in flight finish (up to the grace period; what is
-     * still unsent then is logged as lost), confirms the offset of the last update taken on, and
-     * releases every thread and connection. Safe to call more than once.
+     * Stops polling at once, answers the messages held for up to the grace period (a send under
+     * way then still finishes), leaves the rest unconfirmed so Telegram delivers them again, counts
+     * them in the log, confirms the offset of the oldest unanswered update, and releases every
+     * thread, connection and file. Safe to call more than once.
      */
     @Override
     public void close() {
         if (!started.get() || !closing.compareAndSet(false, true)) {
             return;
         }
+        long end = System.nanoTime() + tuning.shutdownGrace().toNanos();
         stopPolling();
         if (lanes != null) {
             try {
-                if (!lanes.awaitIdle(tuning.shutdownGrace())) {
-                    LOG.warn("Answers still in flight after {} s; stopping them", tuning.shutdownGrace().toSeconds());
-                }
+                lanes.awaitIdle(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+                lanes.stop();
+                workers.shutdown();
+                // A send under way finishes, so whether it arrived is known.
+                workers.awaitTermination(Math.min(2_000, tuning.requestTimeout().toMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
-            lanes.abandonAll();
+            int abandoned = lanes.abandonAll();
+            leftUnanswered.set(abandoned);
+            if (abandoned > 0) {
+                LOG.warn("Telegram: {} of the {} messages taken in were not answered within the {} s grace; they are"
+                        + " left unconfirmed, so Telegram delivers them again after a restart", abandoned,
+                        intake.taken(), tuning.shutdownGrace().toSeconds());
+            }
+            LOG.info("Telegram: answered {} of the {} messages taken in since start", intake.finished(),
+                    intake.taken());
         }
         confirmOffset();
         shutDownClients();
+        if (answeredIds != null) {
+            answeredIds.close();
+        }
         LOG.info("Telegram adapter stopped");
     }
 
+    /** How many messages taken in were left unanswered (and unconfirmed) at close. */
+    @Override
+    public long unansweredAtClose() {
+        return leftUnanswered.get();
+    }
+
     private void stopPolling() {
+        if (intake != null) {
+            intake.stop();
+        }
         if (backOff != null) {
             backOff.stop();
         }
@@ -353,26 +454,27 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     /**
-     * Tells Telegram that every update taken on is done with: an update counts as confirmed once
-     * {@code getUpdates} is called with a higher offset. Without this a restart would get the
-     * last batch again.
+     * Tells Telegram that every update before the oldest unanswered one is done with: an update
+     * counts as confirmed once {@code getUpdates} is called with a higher offset. Without this a
+     * restart would get them again (and skip them, as answered, but only after fetching them).
      */
     private void confirmOffset() {
-        int last = lastTakenUpdate.get();
-        if (client == null || last <= 0) {
+        if (client == null || intake == null || intake.offset() <= 1) {
             return;
         }
+        int offset = intake.offset();
         // Confirming is idempotent, so a failed attempt may simply be repeated.
         for (int attempt = 1; ; attempt++) {
             try {
-                client.execute(GetUpdates.builder().offset(last + 1).limit(1).timeout(0).build());
-                LOG.debug("Confirmed updates up to {}", last);
+                client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+                intake.confirmed(offset);
+                LOG.debug("Confirmed updates before {}", offset);
                 return;
             } catch (TelegramApiException e) {
                 sendHttp.connectionPool().evictAll();
                 if (attempt == 3 || e instanceof TelegramApiRequestException) {
-                    LOG.warn("Could not confirm updates up to {}; a restart may answer them again: {}", last,
-                            mask.describe(e));
+                    LOG.warn("Could not confirm updates before {}; a restart fetches them again and skips those"
+                            + " answered: {}", offset, mask.describe(e));
                     return;
                 }
             }

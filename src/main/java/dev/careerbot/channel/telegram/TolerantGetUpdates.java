@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -32,10 +33,15 @@ final class TolerantGetUpdates extends GetUpdates {
         super(offset, limit, timeoutSeconds, allowedUpdates);
     }
 
-    /** The generator the long-polling session calls with the last update id it has seen. */
-    static Function<Integer, GetUpdates> generator(int timeoutSeconds, List<String> allowedUpdates) {
+    /**
+     * The generator the long-polling session calls before each poll. The library passes the last
+     * update id it has seen and would confirm everything up to it; the offset comes from
+     * {@code offsets} instead, which confirms only what is answered.
+     */
+    static Function<Integer, GetUpdates> generator(int timeoutSeconds, List<String> allowedUpdates,
+            IntSupplier offsets) {
         List<String> allowed = List.copyOf(allowedUpdates);
-        return lastSeen -> new TolerantGetUpdates(lastSeen + 1, 100, timeoutSeconds, allowed);
+        return lastSeen -> new TolerantGetUpdates(offsets.getAsInt(), 100, timeoutSeconds, allowed);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.channel.telegram.FakeBotApi.Call;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
@@ -63,12 +64,14 @@ class TelegramAdapterResilienceTest {
             api.send(BORIS_PRIVATE, BORIS, "/echo still served");
 
             assertEquals("still served", api.awaitMessages(BORIS_PRIVATE.id(), 1, WAIT).get(0).text());
-            String blocked = logs.await("in chat 601 not delivered", WAIT);
-            String notFound = logs.await("in chat -4404 not delivered", WAIT);
+            String blocked = logs.await("in chat " + TelegramTestBot.logId(601) + " (2 of 2 parts) not delivered", WAIT);
+            String notFound = logs.await("in chat " + TelegramTestBot.logId(-4404) + " (1 of 1 parts) not delivered",
+                    WAIT);
             assertTrue(blocked.contains("403 Forbidden: bot was blocked by the user"), blocked);
-            assertTrue(blocked.contains("2 of 2 parts lost"), blocked);
+            assertTrue(blocked.startsWith("WARN ") && blocked.contains("Lost a Telegram reply call"), blocked);
             assertTrue(notFound.contains("400 Bad Request: chat not found"), notFound);
-            assertEquals(1, logs.count("in chat 601 not delivered"));
+            assertEquals(1, logs.count("in chat " + TelegramTestBot.logId(601)));
+            assertEquals(List.of(OutboundCall.REPLY, OutboundCall.REPLY), bot.lostCalls, "each loss counted once");
             assertEquals(1, sendsTo(api, ANNA_PRIVATE.id()), "a refused send is not retried");
             assertEquals(1, sendsTo(api, gone.id()));
         }
@@ -259,9 +262,9 @@ class TelegramAdapterResilienceTest {
     @Test
     void refusesToStartWithoutTokenOrWithABadUrl() {
         TelegramAdapter noToken = new TelegramAdapter(new TelegramSettings(true, new Secret(" "),
-                TelegramSettings.DEFAULT_API_URL, 50, true, 30, 1, 20), new ScriptedResponder());
+                TelegramSettings.DEFAULT_API_URL, 50, true, 30, 1, 20), new ScriptedResponder(), TelegramTestBot.FAST);
         TelegramAdapter badUrl = new TelegramAdapter(new TelegramSettings(true, new Secret(TOKEN),
-                "ftp://example.org/api", 50, true, 30, 1, 20), new ScriptedResponder());
+                "ftp://example.org/api", 50, true, 30, 1, 20), new ScriptedResponder(), TelegramTestBot.FAST);
 
         assertTrue(assertThrows(TelegramException.class, noToken::start).getMessage().contains("TELEGRAM_TOKEN"));
         String message = assertThrows(TelegramException.class, badUrl::start).getMessage();
@@ -280,10 +283,10 @@ class TelegramAdapterResilienceTest {
                 api.send(BORIS_PRIVATE, BORIS, "/echo to a blocked chat");
                 api.send(ANNA_PRIVATE, ANNA, "/echo ok");
                 api.awaitMessages(ANNA_PRIVATE.id(), 1, WAIT);
-                logs.await("in chat 602 not delivered", WAIT);
+                logs.await("in chat " + TelegramTestBot.logId(602) + " (1 of 1 parts) not delivered", WAIT);
                 api.failNext("sendMessage", Fault.dropConnection());
                 api.send(ANNA_PRIVATE, ANNA, "/echo dropped");
-                logs.await("in chat 601 not delivered", WAIT);
+                logs.await("in chat " + TelegramTestBot.logId(601) + " (1 of 1 parts) not delivered", WAIT);
                 api.refuseConnectionsFor(Duration.ofMillis(300));
                 Thread.sleep(400);
             }

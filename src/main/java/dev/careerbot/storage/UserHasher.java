@@ -1,4 +1,4 @@
-package dev.careerbot.unanswered;
+package dev.careerbot.storage;
 
 import dev.careerbot.message.Platform;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ public final class UserHasher {
 
     private final byte[] salt;
 
-    UserHasher(String salt) {
+    public UserHasher(String salt) {
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -30,5 +30,10 @@ public final class UserHasher {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
+    }
+
+    /** The first 12 hex digits of {@link #hash}: what stands for a user or chat id in a log line. */
+    public String shortHash(Platform platform, String id) {
+        return hash(platform, id).substring(0, 12);
     }
 }
