@@ -147,9 +147,13 @@ public final class CareerBot {
         ConfigLoader.Loaded config = phases.time(PhaseTimes.START, "config", () -> new ConfigLoader(environment)
                 .load(commandLine.option("--config").map(Path::of)));
         config.warnings().forEach(warning -> log.warn("{}", warning));
-        Optional<KnowledgeMatchers> matchers = startMatchers.test(config.config())
-                ? Optional.of(KnowledgeMatchers.start(config.config().matcher(), phases))
-                : Optional.empty();
+        Optional<KnowledgeMatchers> matchers = Optional.empty();
+        if (startMatchers.test(config.config())) {
+            // Only the console chat starts them here: its terminal shows the conversation only,
+            // information goes to the log file, warnings stay.
+            LogFormat.consoleWarningsOnly(config.config().matcher().cacheDirectory().resolve("chat.log"));
+            matchers = Optional.of(KnowledgeMatchers.start(config.config().matcher(), phases));
+        }
         KnowledgeLoader.Loaded knowledge = phases.time(PhaseTimes.START, "knowledge base",
                 () -> new KnowledgeLoader().load(config.config().knowledgeBase()));
         knowledge.warnings().forEach(warning -> log.warn("{}", warning));
@@ -190,8 +194,6 @@ public final class CareerBot {
     }
 
     private int chat(Loaded loaded, CommandLine commandLine) {
-        // The terminal shows the conversation only: information goes to the log file, warnings stay.
-        LogFormat.consoleWarningsOnly(loaded.config().matcher().cacheDirectory().resolve("chat.log"));
         Conversation conversation = conversation(loaded);
         logStarted(loaded.phases(), "Console chat ready");
         new ConsoleChat(conversation, JsonLines.lenientReader(in), out, commandLine.flag("--explain")).run();
