@@ -28,6 +28,8 @@ import dev.careerbot.intent.LabelledExample;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeException;
 import dev.careerbot.knowledge.KnowledgeLoader;
+import dev.careerbot.logging.LogFormat;
+import dev.careerbot.metrics.PhaseTimes;
 import dev.careerbot.operations.Operations;
 import dev.careerbot.unanswered.ReviewCommand;
 import dev.careerbot.unanswered.UnansweredLog;
@@ -42,7 +44,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,36 +136,69 @@ public final class CareerBot {
     }
 
     private Loaded load(CommandLine commandLine) {
-        ConfigLoader.Loaded config = new ConfigLoader(environment)
-                .load(commandLine.option("--config").map(Path::of));
-        config.warnings().forEach(warning -> log.warn("{}", warning));
-        KnowledgeLoader.Loaded knowledge = new KnowledgeLoader().load(config.config().knowledgeBase());
-        knowledge.warnings().forEach(warning -> log.warn("{}", warning));
-        return new Loaded(config.config(), knowledge.base());
+        return load(commandLine, config -> false);
     }
 
-    private record Loaded(BotConfig config, KnowledgeBase knowledge) {}
+    /**
+     * Reads the config and the knowledge base; a problem in either stops here. When
+     * {@code startMatchers} says so for the config, the sentence encoder starts loading on its
+     * own thread as soon as the config is read, while the knowledge base is.
+     */
+    private Loaded load(CommandLine commandLine, Predicate<BotConfig> startMatchers) {
+        PhaseTimes phases = new PhaseTimes();
+        ConfigLoader.Loaded config = phases.time(PhaseTimes.START, "config", () -> new ConfigLoader(environment)
+                .load(commandLine.option("--config").map(Path::of)));
+        config.warnings().forEach(warning -> log.warn("{}", warning));
+        Optional<KnowledgeMatchers> matchers = Optional.empty();
+        if (startMatchers.test(config.config())) {
+            // Only the console chat starts them here: its terminal shows the conversation only,
+            // information goes to the log file, warnings stay.
+            LogFormat.consoleWarningsOnly(config.config().matcher().cacheDirectory().resolve("chat.log"));
+            matchers = Optional.of(KnowledgeMatchers.start(config.config().matcher(), phases));
+        }
+        KnowledgeLoader.Loaded knowledge = phases.time(PhaseTimes.START, "knowledge base",
+                () -> new KnowledgeLoader().load(config.config().knowledgeBase()));
+        knowledge.warnings().forEach(warning -> log.warn("{}", warning));
+        return new Loaded(config.config(), knowledge.base(), phases, matchers);
+    }
+
+    private record Loaded(BotConfig config, KnowledgeBase knowledge, PhaseTimes phases,
+            Optional<KnowledgeMatchers> startedMatchers) {
+
+        KnowledgeMatchers matchers() {
+            return startedMatchers.orElseGet(() -> KnowledgeMatchers.start(config.matcher(), phases));
+        }
+    }
+
+    /** The start-up phases in the order they are reported. */
+    private static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters");
 
     private Conversation conversation(Loaded loaded) {
-        return conversation(loaded, MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
+        return new Conversation(loaded.knowledge(), loaded.matchers().initial(loaded.knowledge()),
+                loaded.config().sessions(), clock);
     }
 
-    private Conversation conversation(Loaded loaded, FeatureSet features) {
-        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(), features);
-        return new Conversation(loaded.knowledge(), matcher, loaded.config().sessions(), clock);
+    /** Logs the phases of the start once, with the time since the process began. */
+    private static void logStarted(PhaseTimes phases, String what) {
+        long sinceProcessStart = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+        log.info("{} {} ms after the process started: {}", what, sinceProcessStart,
+                phases.describe(PhaseTimes.START, PHASES.toArray(String[]::new)));
     }
 
     private int defaultCommand(CommandLine commandLine) {
-        Loaded loaded = load(commandLine);
+        Loaded loaded = load(commandLine, config -> !config.anyPlatformEnabled());
         return loaded.config().anyPlatformEnabled() ? runAdapters(loaded) : chat(loaded, commandLine);
     }
 
     private int chat(CommandLine commandLine) {
-        return chat(load(commandLine), commandLine);
+        return chat(load(commandLine, config -> true), commandLine);
     }
 
     private int chat(Loaded loaded, CommandLine commandLine) {
-        new ConsoleChat(conversation(loaded), JsonLines.lenientReader(in), out, commandLine.flag("--explain")).run();
+        Conversation conversation = conversation(loaded);
+        logStarted(loaded.phases(), "Console chat ready");
+        new ConsoleChat(conversation, JsonLines.lenientReader(in), out, commandLine.flag("--explain")).run();
         return 0;
     }
 
@@ -176,12 +213,15 @@ public final class CareerBot {
                     + " or use the chat command to talk here.");
             return 1;
         }
-        // One sentence encoder for the bot's lifetime: a reload embeds only new examples with it
-        // rather than opening another model session each time.
-        FeatureSet features = MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge");
-        Conversation conversation = conversation(loaded, features);
+        // Fail fast: the port is bound before any model loads, and the adapters check their tokens
+        // with the platforms while the matcher loads (or trains) on its own thread.
+        PhaseTimes phases = loaded.phases();
+        CompletableFuture<KnowledgeMatchers> matchers = new CompletableFuture<>();
+        CompletableFuture<Conversation> conversation = new CompletableFuture<>();
+        // A reload waits for the first conversation, so the matchers are there by then.
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock);
+                knowledge -> matchers.join().apply(knowledge), clock);
+        operations.metrics().phases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), PHASES);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
                 operations.adapterServices());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
@@ -192,13 +232,21 @@ public final class CareerBot {
         }, "careerbot-shutdown"));
         try {
             operations.serve(adapters);
-            for (ChatAdapter adapter : adapters) {
-                adapter.start();
-                started.add(adapter);
-                log.info("{} adapter started", adapter.name());
-            }
+            startMatcher(loaded, matchers, conversation);
+            phases.time(PhaseTimes.START, "adapters", () -> {
+                for (ChatAdapter adapter : adapters) {
+                    adapter.start();
+                    started.add(adapter);
+                    log.info("{} adapter started", adapter.name());
+                }
+                return null;
+            });
+            conversation.join();
+            logStarted(phases, "Ready");
         } catch (RuntimeException failure) {
-            log.error("Could not start: {}", failure.getMessage());
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            log.error("Could not start: {}", cause.getMessage());
             closeAll(started);
             operations.close();
             return 1;
@@ -209,6 +257,27 @@ public final class CareerBot {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Loads or trains the first matcher on its own thread, with one sentence encoder for the
+     * bot's lifetime (a reload embeds only new examples with it).
+     */
+    private void startMatcher(Loaded loaded, CompletableFuture<KnowledgeMatchers> matchers,
+            CompletableFuture<Conversation> conversation) {
+        Thread thread = new Thread(() -> {
+            try {
+                KnowledgeMatchers started = loaded.matchers();
+                matchers.complete(started);
+                conversation.complete(new Conversation(loaded.knowledge(), started.initial(loaded.knowledge()),
+                        loaded.config().sessions(), clock));
+            } catch (RuntimeException | Error failure) {
+                matchers.completeExceptionally(failure);
+                conversation.completeExceptionally(failure);
+            }
+        }, "careerbot-matcher-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void closeAll(List<ChatAdapter> adapters) {
@@ -231,9 +300,10 @@ public final class CareerBot {
                 BotConfig config = loaded.config();
                 loaded = new Loaded(new BotConfig(config.source(), config.knowledgeBase(),
                         config.matcher().withMode(mode.get()), config.sessions(), config.telegram(), config.discord()),
-                        loaded.knowledge());
+                        loaded.knowledge(), loaded.phases(), Optional.empty());
             }
             Conversation conversation = conversation(loaded);
+            logStarted(loaded.phases(), "Matcher ready");
             if (commandLine.flag("--explain")) {
                 err.println("matcher thresholds: " + conversation.thresholds());
             }
@@ -310,8 +380,7 @@ public final class CareerBot {
             out.println("No unanswered questions in " + settings.file() + " yet.");
             return 0;
         }
-        IntentMatcher matcher = IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(),
-                MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge"));
+        IntentMatcher matcher = loaded.matchers().initial(loaded.knowledge());
         new ReviewCommand(new UnansweredLog(settings, clock), matcher).run(Math.max(1, top), out);
         return 0;
     }

@@ -3,7 +3,6 @@ package dev.careerbot.embedding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,8 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -21,21 +24,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vectors of a list of texts (the knowledge base's examples) kept on disk, one file per name,
- * so that a restart reads them in milliseconds instead of embedding every example again.
+ * so that a retrain embeds only the examples it has not seen: after an edit of a few examples,
+ * the others' vectors are read back in milliseconds.
  *
- * <p>A file is used only if it was written for exactly these texts by exactly this model: its
- * key is a SHA-256 of the model id, the encoder's input limit and every text, so it changes
- * whenever the knowledge base's examples (or synonyms, if applied to them) change. A file that
- * is stale, truncated or damaged is ignored with a warning and written again. Files are written
- * to a temporary name and renamed, so a crash mid-write never leaves a half file behind.
+ * <p>A file is used only if it was written by exactly this model with this input limit (its key,
+ * a SHA-256 of both); each vector in it is found by the SHA-256 of its text. A file that is from
+ * another model, truncated or damaged is ignored with a log line and written again. Files are
+ * written to a temporary name and renamed, so a crash mid-write never leaves a half file behind.
  *
- * <p>Format (little-endian): magic {@code CBV1}, 32-byte key, int count, int dimension,
- * count &times; dimension floats, then the CRC-32 of everything before it as a long.
+ * <p>Format (little-endian): magic {@code CBV2}, 32-byte key, int count, int dimension, then per
+ * text its 32-byte hash and dimension floats, then the CRC-32 of everything before it as a long.
  */
 public final class EmbeddingCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
-    private static final int MAGIC = 0x31564243; // "CBV1" read little-endian
+    private static final int MAGIC = 0x32564243; // "CBV2" read little-endian
     private static final int KEY_BYTES = 32;
     private static final int HEADER_BYTES = 4 + KEY_BYTES + 4 + 4;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -48,21 +51,34 @@ public final class EmbeddingCache {
     }
 
     /**
-     * The vectors of the texts, in order: read from {@code <name>.vectors} when that file holds
-     * exactly these texts for this encoder, otherwise computed with the encoder and stored.
+     * The vectors of the texts, in order: those in {@code <name>.vectors} (written by this
+     * encoder) read from there, the others computed with the encoder; the file is then written
+     * again with exactly these texts.
      */
     public float[][] embeddings(String name, List<String> texts, SentenceEncoder encoder) {
         Path file = file(name);
-        byte[] key = key(encoder, texts);
-        float[][] cached = read(file, key, texts.size());
-        if (cached != null) {
-            LOG.info("Read {} example vectors from {}", texts.size(), file);
-            return cached;
+        byte[] key = key(encoder);
+        Map<String, float[]> cached = read(file, key);
+        float[][] vectors = new float[texts.size()][];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            vectors[i] = cached.get(textHash(texts.get(i)));
+            if (vectors[i] == null) {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            LOG.debug("Read {} example vectors from {}", texts.size(), file);
+            return vectors;
         }
         long started = System.nanoTime();
-        float[][] vectors = encoder.encodeAll(texts);
-        LOG.info("Embedded {} examples in {} ms", texts.size(), (System.nanoTime() - started) / 1_000_000);
-        write(file, key, vectors);
+        float[][] computed = encoder.encodeAll(missing.stream().map(texts::get).toList());
+        for (int i = 0; i < computed.length; i++) {
+            vectors[missing.get(i)] = computed[i];
+        }
+        LOG.info("Embedded {} examples in {} ms ({} read from {})", missing.size(),
+                (System.nanoTime() - started) / 1_000_000, texts.size() - missing.size(), file);
+        write(file, key, texts, vectors);
         return vectors;
     }
 
@@ -74,37 +90,43 @@ public final class EmbeddingCache {
         return directory.resolve(name + ".vectors");
     }
 
-    private static float[][] read(Path file, byte[] key, int count) {
+    /** The vectors in the file by text hash, or none when it is absent, damaged or another model's. */
+    private static Map<String, float[]> read(Path file, byte[] key) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return null;
+            return Map.of();
         } catch (IOException e) {
             LOG.warn("Cannot read the embedding cache {} ({}); embedding the examples again", file, e.toString());
-            return null;
+            return Map.of();
         }
         String damage = damage(bytes);
         if (damage != null) {
             LOG.warn("Ignoring the embedding cache {}: {}; embedding the examples again", file, damage);
-            return null;
+            return Map.of();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (!Arrays.equals(Arrays.copyOfRange(bytes, 4, 4 + KEY_BYTES), key)) {
-            LOG.info("The examples or the model changed since {} was written; embedding them again", file);
-            return null;
+            LOG.info("The model or its input limit changed since {} was written; embedding the examples again", file);
+            return Map.of();
         }
-        long expectedLength = HEADER_BYTES + (long) count * SentenceEncoder.DIMENSION * Float.BYTES + Long.BYTES;
-        if (buffer.getInt(4 + KEY_BYTES) != count || buffer.getInt(8 + KEY_BYTES) != SentenceEncoder.DIMENSION
-                || bytes.length != expectedLength) {
+        int count = buffer.getInt(4 + KEY_BYTES);
+        long entryBytes = KEY_BYTES + (long) SentenceEncoder.DIMENSION * Float.BYTES;
+        if (count < 0 || buffer.getInt(8 + KEY_BYTES) != SentenceEncoder.DIMENSION
+                || bytes.length != HEADER_BYTES + count * entryBytes + Long.BYTES) {
             LOG.warn("Ignoring the embedding cache {}: unexpected size; embedding the examples again", file);
-            return null;
+            return Map.of();
         }
+        Map<String, float[]> vectors = new HashMap<>(count * 2);
         buffer.position(HEADER_BYTES);
-        FloatBuffer floats = buffer.asFloatBuffer();
-        float[][] vectors = new float[count][SentenceEncoder.DIMENSION];
-        for (float[] vector : vectors) {
-            floats.get(vector);
+        byte[] hash = new byte[KEY_BYTES];
+        for (int i = 0; i < count; i++) {
+            buffer.get(hash);
+            float[] vector = new float[SentenceEncoder.DIMENSION];
+            buffer.asFloatBuffer().get(vector);
+            buffer.position(buffer.position() + SentenceEncoder.DIMENSION * Float.BYTES);
+            vectors.put(HexFormat.of().formatHex(hash), vector);
         }
         return vectors;
     }
@@ -126,12 +148,13 @@ public final class EmbeddingCache {
         return null;
     }
 
-    private void write(Path file, byte[] key, float[][] vectors) {
-        int payload = HEADER_BYTES + vectors.length * SentenceEncoder.DIMENSION * Float.BYTES;
+    private void write(Path file, byte[] key, List<String> texts, float[][] vectors) {
+        int payload = HEADER_BYTES + vectors.length * (KEY_BYTES + SentenceEncoder.DIMENSION * Float.BYTES);
         ByteBuffer buffer = ByteBuffer.allocate(payload + Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putInt(MAGIC).put(key).putInt(vectors.length).putInt(SentenceEncoder.DIMENSION);
-        for (float[] vector : vectors) {
-            for (float value : vector) {
+        for (int i = 0; i < vectors.length; i++) {
+            buffer.put(HexFormat.of().parseHex(textHash(texts.get(i))));
+            for (float value : vectors[i]) {
                 buffer.putFloat(value);
             }
         }
@@ -157,18 +180,17 @@ public final class EmbeddingCache {
         }
     }
 
-    private static byte[] key(SentenceEncoder encoder, List<String> texts) {
+    private static byte[] key(SentenceEncoder encoder) {
+        return sha256().digest((encoder.modelId() + "\n" + encoder.maxInputChars()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String textHash(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((encoder.modelId() + "\n" + encoder.maxInputChars() + "\n" + texts.size() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-            for (String text : texts) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                digest.update(length.clear().putInt(utf8.length).array());
-                digest.update(utf8);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

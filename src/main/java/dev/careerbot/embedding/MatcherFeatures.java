@@ -3,6 +3,7 @@ package dev.careerbot.embedding;
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.intent.FeatureSet;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +23,51 @@ public final class MatcherFeatures {
      * @param cacheName the slot in the vector cache for this set of training examples
      */
     public static FeatureSet forSettings(MatcherSettings settings, String cacheName) {
-        if (settings.mode() == MatcherMode.LEXICAL) {
-            return FeatureSet.lexical();
-        }
+        Starting starting = start(settings, cacheName);
         try {
-            SentenceEncoder encoder = SentenceEncoder.open(settings.cacheDirectory(), settings.maxInputChars());
-            EmbeddingFeatures features = new EmbeddingFeatures(encoder,
-                    new EmbeddingCache(settings.cacheDirectory().resolve("vectors")), cacheName);
-            return settings.mode() == MatcherMode.SEMANTIC ? FeatureSet.semantic(features) : FeatureSet.hybrid(features);
-        } catch (EmbeddingException unavailable) {
-            log.warn("matcher.mode {} is unavailable, answering with the lexical matcher instead: {}",
-                    settings.mode().configName(), unavailable.getMessage());
-            return FeatureSet.lexical();
+            starting.encoderReady().join();
+            return starting.features();
+        } catch (RuntimeException unavailable) {
+            return lexicalInstead(settings, unavailable);
         }
     }
+
+    /**
+     * The features of the configured mode at once, with the sentence encoder starting on its own
+     * thread: a saved matcher can be looked up meanwhile. When {@link Starting#encoderReady()}
+     * fails, use {@link #lexicalInstead} as {@link #forSettings} does.
+     */
+    public static Starting start(MatcherSettings settings, String cacheName) {
+        if (settings.mode() == MatcherMode.LEXICAL) {
+            return new Starting(FeatureSet.lexical(), CompletableFuture.completedFuture(null));
+        }
+        CompletableFuture<SentenceEncoder> encoder = CompletableFuture.supplyAsync(
+                () -> SentenceEncoder.open(settings.cacheDirectory(), settings.maxInputChars()), runnable -> {
+                    Thread thread = new Thread(runnable, "sentence-encoder-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        EmbeddingFeatures features = new EmbeddingFeatures(encoder, settings.maxInputChars(),
+                new EmbeddingCache(settings.cacheDirectory().resolve("vectors")), cacheName);
+        FeatureSet set = settings.mode() == MatcherMode.SEMANTIC ? FeatureSet.semantic(features)
+                : FeatureSet.hybrid(features);
+        return new Starting(set, encoder.thenApply(ready -> null));
+    }
+
+    /** The lexical features, with a log line saying why the configured mode is unavailable. */
+    public static FeatureSet lexicalInstead(MatcherSettings settings, Throwable unavailable) {
+        Throwable cause = unavailable.getCause() instanceof EmbeddingException embedding ? embedding : unavailable;
+        log.warn("matcher.mode {} is unavailable, answering with the lexical matcher instead: {}",
+                settings.mode().configName(), cause.getMessage());
+        return FeatureSet.lexical();
+    }
+
+    /**
+     * Features whose sentence encoder may still be starting.
+     *
+     * @param features the configured mode's features
+     * @param encoderReady completes when the encoder has started (at once without one), or fails
+     *     with the reason it cannot
+     */
+    public record Starting(FeatureSet features, CompletableFuture<Void> encoderReady) {}
 }

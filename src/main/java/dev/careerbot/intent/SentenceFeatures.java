@@ -9,6 +9,12 @@ import java.util.List;
  */
 public interface SentenceFeatures {
 
+    /**
+     * What produces the vectors (model and input limit), as part of a trained matcher's key: a
+     * matcher trained on another model's vectors is never reused with this one.
+     */
+    String modelId();
+
     /** Length of every vector. */
     int dimension();
 

@@ -1,7 +1,6 @@
 package dev.careerbot.intent;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,37 +50,34 @@ final class SentenceVectors {
     }
 
     /**
-     * The features of one message: its n-grams (if the set uses them) followed, from column
-     * {@code ngramColumns} on, by its weighted sentence vector (if the set uses one and the
-     * message has anything to embed).
+     * The features of one message: its n-grams (if the set uses them) and its weighted sentence
+     * vector (if the set uses one and the message has anything to embed).
      */
-    SparseVector combine(int ngramColumns, SparseVector ngrams, String text) {
+    InputVector combine(SparseVector ngrams, String text) {
         SparseVector lexical = featureSet.ngrams() ? ngrams : SparseVector.EMPTY;
         if (featureSet.sentences().isEmpty()) {
-            return lexical;
+            return InputVector.ngramsOnly(lexical);
         }
         float[] sentence = examples.get(text);
         if (sentence == null) {
             sentence = featureSet.sentences().get().vectorOf(sentence(normalizer, text));
         }
-        int nonZero = 0;
-        for (float value : sentence) {
-            nonZero += value != 0 ? 1 : 0;
-        }
-        if (nonZero == 0) {
-            return lexical;
-        }
-        int[] indices = Arrays.copyOf(lexical.indices(), lexical.indices().length + nonZero);
-        float[] values = Arrays.copyOf(lexical.values(), indices.length);
-        int at = lexical.indices().length;
+        boolean any = false;
+        float[] weighted = new float[sentence.length];
         for (int i = 0; i < sentence.length; i++) {
-            if (sentence[i] != 0) {
-                indices[at] = ngramColumns + i;
-                values[at] = featureSet.sentenceWeight() * sentence[i];
-                at++;
-            }
+            weighted[i] = featureSet.sentenceWeight() * sentence[i];
+            any |= sentence[i] != 0;
         }
-        return new SparseVector(indices, values);
+        return new InputVector(lexical, any ? weighted : InputVector.NO_SENTENCE);
+    }
+
+    /** The same features without the example vectors: for a matcher that is done training. */
+    SentenceVectors withoutExamples() {
+        return new SentenceVectors(featureSet, normalizer, Map.of());
+    }
+
+    FeatureSet featureSet() {
+        return featureSet;
     }
 
     private static String sentence(TextNormalizer normalizer, String text) {

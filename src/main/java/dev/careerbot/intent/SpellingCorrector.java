@@ -54,6 +54,11 @@ final class SpellingCorrector {
         return Map.copyOf(corrections);
     }
 
+    /** The known words with their frequencies, as given. */
+    Map<String, Integer> frequencies() {
+        return frequencies;
+    }
+
     boolean knows(String word) {
         return frequencies.containsKey(word);
     }

@@ -4,6 +4,13 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -23,6 +30,53 @@ public final class LogFormat {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
             useJson(context);
+        }
+    }
+
+    /**
+     * For the console chat, whose terminal shows the conversation only: the console appenders
+     * keep warnings and errors, everything (information included) also goes to {@code file}.
+     * No-op when Logback is not the backend; a file that cannot be opened is left out.
+     */
+    public static void consoleWarningsOnly(Path file) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders(); appenders.hasNext();) {
+            if (appenders.next() instanceof ConsoleAppender<ILoggingEvent> console
+                    && console.getCopyOfAttachedFiltersList().stream().noneMatch(ThresholdFilter.class::isInstance)) {
+                ThresholdFilter warnings = new ThresholdFilter();
+                warnings.setLevel("WARN");
+                warnings.setContext(context);
+                warnings.start();
+                console.addFilter(warnings);
+            }
+        }
+        if (root.getAppender("CHAT_LOG") != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            return;
+        }
+        RedactingPatternLayout layout = new RedactingPatternLayout();
+        layout.setContext(context);
+        layout.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("CHAT_LOG");
+        appender.setFile(file.toString());
+        appender.setEncoder(encoder);
+        appender.start();
+        if (appender.isStarted()) {
+            root.addAppender(appender);
         }
     }
 

@@ -165,6 +165,25 @@ public final class BotMetrics {
                 .description("Conversations remembered right now").strongReference(true).register(registry);
     }
 
+    /**
+     * Reports the phases of the start and of the latest reload as
+     * {@code careerbot_phase_seconds{stage,phase}}, read at each scrape.
+     */
+    public void phases(PhaseTimes times, List<String> stages, List<String> phases) {
+        for (String stage : stages) {
+            for (String phase : phases) {
+                Gauge.builder("careerbot.phase.seconds", times, t -> seconds(t, stage, phase))
+                        .description("How long the phase of the latest start or reload took")
+                        .tag("stage", stage).tag("phase", phase).strongReference(true).register(registry);
+            }
+        }
+    }
+
+    private static double seconds(PhaseTimes times, String stage, String phase) {
+        Duration took = times.snapshot().getOrDefault(stage, Map.of()).get(phase);
+        return took == null ? Double.NaN : took.toNanos() / 1e9;
+    }
+
     /** Reports 1 while the adapter is connected and 0 when not, read at each scrape. */
     public <T> void connected(String adapter, T source, ToDoubleFunction<T> connected) {
         Gauge.builder("careerbot.adapter.connected", source, connected).tag("adapter", adapter)

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -79,13 +80,23 @@ public final class Operations implements AutoCloseable {
      */
     public static Operations start(BotConfig config, Conversation conversation,
             Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
+        return start(config, CompletableFuture.completedFuture(conversation), trainer, clock);
+    }
+
+    /**
+     * As {@link #start(BotConfig, Conversation, Function, Clock)} with the first conversation
+     * still being built (its matcher loading or training): messages wait for it, so the endpoint
+     * and the adapters can start, and report a busy port or a rejected token, meanwhile.
+     */
+    public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
         OperationsSettings settings = config.operations();
         if (settings.logging().json()) {
             LogFormat.useJson();
         }
         BotMetrics metrics = new BotMetrics(clock);
         LiveConversation live = new LiveConversation(conversation);
-        metrics.activeSessions(() -> live.current().activeSessions());
+        metrics.activeSessions(() -> live.ifReady().map(Conversation::activeSessions).orElse(0));
         UnansweredLog unanswered = new UnansweredLog(settings.unanswered(), clock);
         KnowledgeReloader reloader = new KnowledgeReloader(live, config.knowledgeBase(), new KnowledgeLoader(),
                 trainer, outcome -> metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT)),

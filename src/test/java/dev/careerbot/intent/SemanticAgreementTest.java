@@ -18,6 +18,11 @@ class SemanticAgreementTest {
     private static final class BlindEmbedding implements SentenceFeatures {
 
         @Override
+        public String modelId() {
+            return "blind";
+        }
+
+        @Override
         public int dimension() {
             return 4;
         }

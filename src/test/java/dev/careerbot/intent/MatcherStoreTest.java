@@ -1,0 +1,91 @@
+package dev.careerbot.intent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.careerbot.BundledBot;
+import dev.careerbot.config.MatcherSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trained matchers saved and reused only for exactly their inputs; damaged files never used. */
+class MatcherStoreTest {
+
+    private static final List<String> QUESTIONS = List.of("computr vison enginer skils", "what does an NLP engineer do",
+            "what is the capital of peru", "how much do ml engineers earn", "hello", "");
+
+    @TempDir
+    Path folder;
+
+    private static TrainingSet knowledgeSet() {
+        return IntentMatcher.trainingSet(BundledBot.knowledge(), MatcherSettings.defaults(), FeatureSet.lexical());
+    }
+
+    private MatcherStore store() {
+        return new MatcherStore(Optional.of(folder), ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void aSavedMatcherAnswersExactlyAsTheTrainedOne() {
+        TrainingSet set = knowledgeSet();
+        IntentMatcher trained = store().matcher("knowledge-lexical", set).matcher();
+
+        MatcherStore.Obtained loaded = store().saved("knowledge-lexical", set).orElseThrow();
+
+        assertTrue(loaded.origin().startsWith("loaded from"), loaded.origin());
+        assertEquals(trained.thresholds(), loaded.matcher().thresholds());
+        for (String question : QUESTIONS) {
+            assertEquals(trained.match(question), loaded.matcher().match(question), question);
+            assertEquals(trained.terms(question), loaded.matcher().terms(question), question);
+        }
+    }
+
+    @Test
+    void anEditedExampleMakesTheSavedMatcherStale() {
+        TrainingSet set = knowledgeSet();
+        store().matcher("knowledge-lexical", set);
+        List<LabelledExample> edited = new ArrayList<>(set.examples());
+        edited.set(0, LabelledExample.of(edited.get(0).text() + " please", edited.get(0).label()));
+        TrainingSet changed = new TrainingSet(edited, set.options(), set.validation(), set.features());
+
+        assertNotEquals(set.key(), changed.key());
+        assertTrue(store().saved("knowledge-lexical", changed).isEmpty());
+    }
+
+    @Test
+    void aTruncatedOrTamperedFileIsIgnoredAndTrainedAgain() throws IOException {
+        TrainingSet set = knowledgeSet();
+        IntentMatcher trained = store().matcher("knowledge-lexical", set).matcher();
+        Path file = folder.resolve("knowledge-lexical.matcher");
+        byte[] intact = Files.readAllBytes(file);
+
+        Files.write(file, java.util.Arrays.copyOf(intact, intact.length / 2));
+        assertTrue(store().saved("knowledge-lexical", set).isEmpty(), "truncated");
+
+        byte[] tampered = intact.clone();
+        tampered[intact.length / 2] ^= 0x40;
+        Files.write(file, tampered);
+        assertTrue(store().saved("knowledge-lexical", set).isEmpty(), "tampered");
+
+        MatcherStore.Obtained again = store().matcher("knowledge-lexical", set);
+        assertTrue(again.origin().startsWith("trained"), again.origin());
+        assertEquals(trained.match("what does an NLP engineer do"), again.matcher().match("what does an NLP engineer do"));
+        assertTrue(store().saved("knowledge-lexical", set).isPresent(), "rewritten intact");
+    }
+
+    @Test
+    void trainingIsRepeatableSoTheKeyNamesOneMatcher() {
+        TrainingSet set = knowledgeSet();
+        byte[] first = MatcherFile.encode(IntentMatcher.train(set));
+        byte[] second = MatcherFile.encode(IntentMatcher.train(set));
+
+        assertTrue(java.util.Arrays.equals(first, second), "same inputs, same bytes");
+    }
+}
