@@ -37,6 +37,9 @@ public final class Conversation implements Responder {
     static final String EMPTY_REPLY = "I didn't catch any words there. Ask me anything about AI "
             + "engineering careers (roles, skills, tools, how to start), or send /help.";
 
+    /** Longest piece of a message quoted back in a reply. */
+    static final int MAX_ECHO_CHARS = 40;
+
     private static final Set<String> REFERRING_WORDS = Set.of(
             "they", "them", "their", "theirs", "he", "she", "him", "his", "her", "hers", "it", "its",
             "this", "that", "these", "those");
@@ -339,11 +342,21 @@ public final class Conversation implements Responder {
         }
         Turn general = answerIntent("skills.overview", none, Route.COMMAND,
                 "command /skills with an unknown role");
-        String note = "I don't know the role \"" + argument.strip() + "\", so here are the skills every AI"
+        String note = "I don't know the role \"" + echoed(argument) + "\", so here are the skills every AI"
                 + " engineer needs. Try /roles to see the roles I know.\n\n";
         return new Turn(new Reply(note + general.reply().text(), general.reply().suggestions(), false),
                 general.intent(), general.confidence(), List.of(), none, Route.COMMAND, general.note(),
                 Optional.empty());
+    }
+
+    /**
+     * What the person wrote, quoted back: at most {@value #MAX_ECHO_CHARS} characters on one line,
+     * with markup characters removed so that it shows as typed and cannot format the reply.
+     */
+    static String echoed(String argument) {
+        String plain = argument.strip().replaceAll("[\\s]+", " ").replaceAll("[*\\[\\]()<>`_~]", "");
+        return plain.length() <= MAX_ECHO_CHARS ? plain
+                : plain.substring(0, plain.offsetByCodePoints(0, plain.codePointCount(0, MAX_ECHO_CHARS) - 1)) + "…";
     }
 
     private Turn answerIntent(String intentId, Match match, Route route, String note) {

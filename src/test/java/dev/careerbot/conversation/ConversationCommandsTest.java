@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.BundledBot;
 import dev.careerbot.knowledge.Intent;
+import dev.careerbot.message.ChatKind;
 import dev.careerbot.message.CommandInfo;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
@@ -151,5 +152,24 @@ class ConversationCommandsTest {
         List<String> roles = skills.argument().orElseThrow().choices().stream().map(CommandInfo.Choice::value).toList();
         assertTrue(roles.containsAll(List.of("ml_engineer", "nlp_engineer", "cv_engineer", "robotics_engineer")),
                 roles.toString());
+    }
+
+    @Test
+    void quotesBackAtMostFortyCharactersOfAnUnknownRole() {
+        String words = "word ".repeat(10_000);
+        Turn turn = conversation.answer(new InboundMessage(Platform.TELEGRAM, "chat-echo", "echo", ChatKind.PRIVATE,
+                "/skills " + words, ""));
+        String text = turn.reply().text();
+        assertTrue(text.startsWith("I don't know the role \"" + words.substring(0, Conversation.MAX_ECHO_CHARS - 1).strip()),
+                text.substring(0, 80));
+        assertTrue(text.length() < 2000, "one message, not an echo of 50,000 characters: " + text.length());
+    }
+
+    @Test
+    void quotesAnUnknownRoleWithoutItsMarkup() {
+        Turn turn = conversation.answer(new InboundMessage(Platform.TELEGRAM, "chat-echo", "echo", ChatKind.PRIVATE,
+                "/skills **plumber** <b>now</b>", ""));
+        assertTrue(turn.reply().text().startsWith("I don't know the role \"plumber bnow/b\""),
+                turn.reply().text());
     }
 }
