@@ -45,7 +45,7 @@ public record Turn(Reply reply, String intent, double confidence, List<String> c
         OUT_OF_SCOPE,
         /** Nothing to match: no words, or another language. */
         NOT_UNDERSTOOD,
-        /** Answering failed; the reply is {@link dev.careerbot.message.Reply#FAILURE}. */
+        /** Answering failed; the reply is {@link dev.careerbot.message.Reply#failure()}. */
         FAILURE
     }
 

@@ -44,8 +44,6 @@ public final class OperationsResponder implements Responder {
 
     static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a"
             + " minute; until then I'll skip what you send.";
-    static final String FAILURE = "Sorry, something went wrong on my side while answering. Please try again,"
-            + " or send /help.";
     static final CommandInfo FORGET = new CommandInfo("forget",
             "Delete the questions of yours I kept and our conversation", Optional.empty());
 
@@ -123,7 +121,7 @@ public final class OperationsResponder implements Responder {
         } catch (RuntimeException failure) {
             metrics.error(BotMetrics.Stage.RESPOND);
             log.error("Could not answer a {} message", message.platform(), failure);
-            return Optional.of(Reply.text(FAILURE));
+            return Optional.of(Reply.failure());
         }
     }
 

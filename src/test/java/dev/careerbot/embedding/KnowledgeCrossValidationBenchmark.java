@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class KnowledgeCrossValidationBenchmark {
 
-
     @Test
     void crossValidationPerMode() {
         KnowledgeBase knowledge = new KnowledgeLoader().load(Path.of("config", "knowledge.yml")).base();

@@ -44,7 +44,6 @@ final class DiscordListener implements EventListener {
 
     static final String PRIVATE_IN_SERVER =
             "That answer is private: send it to me in a direct message, or use the slash command.";
-    static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
     static final String NOTHING_TO_SAY = "I have no answer to that right now.";
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
@@ -175,7 +174,7 @@ final class DiscordListener implements EventListener {
         } catch (RuntimeException e) {
             LOG.error("The responder failed on Discord message {} in channel {}", inbound.messageId(),
                     channel(inbound), e);
-            return Optional.of(Reply.text(SORRY));
+            return Optional.of(Reply.failure());
         }
     }
 

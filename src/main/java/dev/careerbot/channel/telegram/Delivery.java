@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Delivery implements ChatLanes.Job {
 
-    static final String APOLOGY = "Sorry, something went wrong while I was answering. Please try again.";
 
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
     private static final int MAX_RATE_LIMITED_TRIES = 5;
@@ -151,7 +150,7 @@ final class Delivery implements ChatLanes.Job {
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("The core failed to answer message {} in chat {}; sent an apology instead",
                     incoming.message().messageId(), chat(), e);
-            return Optional.of(Reply.text(APOLOGY));
+            return Optional.of(Reply.failure());
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.careerbot.message.ChatKind;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
+import dev.careerbot.message.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +319,7 @@ class DiscordAdapterTest {
         startAdapter();
 
         String broken = discord.sayInChannel("make it crash", true);
-        assertEquals(DiscordListener.SORRY, awaitAnswerTo(broken).content());
+        assertEquals(Reply.FAILURE_TEXT, awaitAnswerTo(broken).content());
         String next = discord.sayInChannel("are you still there?", true);
 
         assertEquals("You asked: are you still there?", awaitAnswerTo(next).content());

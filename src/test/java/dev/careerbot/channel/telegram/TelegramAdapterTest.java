@@ -15,6 +15,7 @@ import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
 import dev.careerbot.message.ChatKind;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
+import dev.careerbot.message.Reply;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -294,7 +295,7 @@ class TelegramAdapterTest {
 
         SentMessage answer = api.awaitMessages(ANNA_PRIVATE.id(), 1, WAIT).get(0);
 
-        assertEquals(Delivery.APOLOGY, answer.text());
+        assertEquals(Reply.FAILURE_TEXT, answer.text());
     }
 
     @Test
