@@ -111,12 +111,22 @@ public final class StatusServer implements AutoCloseable {
         for (ChatAdapter adapter : adapters) {
             boolean connected = connected(adapter);
             healthy &= connected;
-            body.append(adapter.name()).append(connected ? ": connected\n" : ": NOT connected\n");
+            String detail = detail(adapter);
+            body.append(adapter.name()).append(connected ? ": connected" : ": NOT connected")
+                    .append(detail.isEmpty() ? "" : " (" + detail + ")").append('\n');
         }
         if (adapters.isEmpty()) {
             body.append("no adapter is enabled\n");
         }
         send(exchange, healthy ? 200 : 503, PLAIN_TEXT, (healthy ? "ok\n" : "unhealthy\n") + body);
+    }
+
+    private static String detail(ChatAdapter adapter) {
+        try {
+            return adapter.healthDetail();
+        } catch (RuntimeException failure) {
+            return "";
+        }
     }
 
     private static boolean connected(ChatAdapter adapter) {

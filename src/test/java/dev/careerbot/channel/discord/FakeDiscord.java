@@ -49,6 +49,16 @@ final class FakeDiscord implements AutoCloseable {
         return say(DiscordPayloads.CHANNEL_ID, content, mentionBot);
     }
 
+    /** The person mentions the bot in the text channel of another server; returns the message id. */
+    String sayInServer(String guildId, String channelId, String content) {
+        String id = nextId();
+        ObjectNode message = DiscordPayloads.message(id, channelId, true, DiscordPayloads.person(),
+                "<@" + DiscordPayloads.BOT_ID + "> " + content);
+        message.put("guild_id", guildId);
+        gateway.dispatch("MESSAGE_CREATE", DiscordPayloads.mentioning(message, DiscordPayloads.botUser()));
+        return id;
+    }
+
     String sayInThread(String content) {
         return say(DiscordPayloads.THREAD_ID, content, true);
     }
