@@ -1,6 +1,7 @@
 package dev.careerbot.conversation;
 
 import dev.careerbot.config.SessionSettings;
+import dev.careerbot.conversation.Turn.Route;
 import dev.careerbot.intent.Candidate;
 import dev.careerbot.intent.Decision;
 import dev.careerbot.intent.IntentMatcher;
@@ -35,8 +36,6 @@ public final class Conversation implements Responder {
             + "question in English, for example: **What skills does an AI engineer need?**";
     static final String EMPTY_REPLY = "I didn't catch any words there. Ask me anything about AI "
             + "engineering careers (roles, skills, tools, how to start), or send /help.";
-    static final String FAILURE_REPLY = "Sorry, something went wrong on my side while answering. "
-            + "Please try again, or send /help.";
 
     private static final Set<String> REFERRING_WORDS = Set.of(
             "they", "them", "their", "theirs", "he", "she", "him", "his", "her", "hers", "it", "its",
@@ -111,8 +110,9 @@ public final class Conversation implements Responder {
             return answerUnsafely(message);
         } catch (RuntimeException failure) {
             log.error("Could not answer a {} message", message.platform(), failure);
-            return new Turn(Reply.text(FAILURE_REPLY), Match.OUT_OF_SCOPE, 0, List.of(),
-                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of(), 0), "failure");
+            return new Turn(Reply.failure(), Match.OUT_OF_SCOPE, 0, List.of(),
+                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of(), 0), Route.FAILURE, "failure",
+                    Optional.empty());
         }
     }
 
@@ -128,8 +128,8 @@ public final class Conversation implements Responder {
         Match match = matcher.match(text);
         List<String> terms = matcher.terms(text);
         Turn turn = switch (match.decision()) {
-            case EMPTY -> plain(EMPTY_REPLY, match, "empty");
-            case OTHER_LANGUAGE -> plain(OTHER_LANGUAGE_REPLY, match, "other language");
+            case EMPTY -> plain(EMPTY_REPLY, match, Route.NOT_UNDERSTOOD, "empty");
+            case OTHER_LANGUAGE -> plain(OTHER_LANGUAGE_REPLY, match, Route.NOT_UNDERSTOOD, "other language");
             default -> resolve(match, terms, context);
         };
         remember(key, context, turn, now);
@@ -139,27 +139,28 @@ public final class Conversation implements Responder {
     private Turn resolve(Match match, List<String> terms, SessionContext context) {
         Optional<String> more = askForMore(terms, context);
         if (more.isPresent()) {
-            return answerIntent(more.get(), match, "asked for more after " + context.lastIntent().orElse(""));
+            return answerIntent(more.get(), match, Route.FOLLOW_UP, "asked for more after " + context.lastIntent().orElse(""));
         }
         Optional<Topic> followUp = followUp(match, terms, context);
         if (followUp.isPresent()) {
-            return answerTopic(followUp.get(), match, "follow-up resolved against the conversation");
+            return answerTopic(followUp.get(), match, Route.FOLLOW_UP, "follow-up resolved against the conversation");
         }
         if (match.decision() == Decision.CLARIFY) {
             Optional<String> offered = offeredLastTime(match, context, 2, true);
             if (offered.isPresent()) {
-                return answerIntent(offered.get(), match, "unsure, but the last answer offered this topic");
+                return answerIntent(offered.get(), match, Route.FOLLOW_UP, "unsure, but the last answer offered this topic");
             }
         }
         if (match.decision() == Decision.OUT_OF_SCOPE && asksForMore(terms) && nearTie(match)) {
             Optional<String> offered = offeredLastTime(match, context, 1, false);
             if (offered.isPresent()) {
-                return answerIntent(offered.get(), match, "asked for more on a topic the last answer offered");
+                return answerIntent(offered.get(), match, Route.FOLLOW_UP, "asked for more on a topic the last answer offered");
             }
         }
         return switch (match.decision()) {
             case ANSWER -> knowledge.intent(match.intent())
-                    .map(intent -> answerTopic(new Topic(intent, namedSubject(intent, terms)), match, "matched"))
+                    .map(intent -> answerTopic(new Topic(intent, namedSubject(intent, terms)), match, Route.MATCHED,
+                            "matched"))
                     .orElseGet(() -> outOfScope(match));
             case CLARIFY -> clarify(match);
             default -> outOfScope(match);
@@ -292,20 +293,20 @@ public final class Conversation implements Responder {
         if (invocation.command().equals("reset")) {
             sessions.remove(key);
             return plain("Done: I have forgotten our conversation. Ask me anything to start again.",
-                    none, "command /reset");
+                    none, Route.COMMAND, "command /reset");
         }
         Turn turn = switch (invocation.command()) {
             case "start" -> startTurn(none);
             case "skills" -> skillsTurn(invocation.argument(), none);
             case "topic" -> knowledge.intent(invocation.argument())
-                    .map(intent -> answerIntent(intent.id(), none, "command /topic"))
+                    .map(intent -> answerIntent(intent.id(), none, Route.COMMAND, "command /topic"))
                     .orElseGet(() -> plain("I no longer know that topic. Send /help to see what I can"
-                            + " answer.", none, "unknown topic"));
+                            + " answer.", none, Route.COMMAND, "unknown topic"));
             default -> commands.intentOf(invocation.command())
                     .filter(id -> knowledge.intent(id).isPresent())
-                    .map(id -> answerIntent(id, none, "command /" + invocation.command()))
+                    .map(id -> answerIntent(id, none, Route.COMMAND, "command /" + invocation.command()))
                     .orElseGet(() -> plain("I don't know the command /" + invocation.command()
-                            + ". Send /help to see what I can do.", none, "unknown command"));
+                            + ". Send /help to see what I can do.", none, Route.COMMAND, "unknown command"));
         };
         remember(key, context, turn, now);
         return turn;
@@ -321,37 +322,40 @@ public final class Conversation implements Responder {
             text.append("Hi! Ask me anything about AI engineering careers.");
         }
         return new Turn(Reply.withSuggestions(text.toString(), suggestions(help.map(Intent::related)
-                .orElse(List.of()))), help.map(Intent::id).orElse("help"), 1.0, List.of(), none, "command /start");
+                .orElse(List.of()))), help.map(Intent::id).orElse("help"), 1.0, List.of(), none, Route.COMMAND,
+                "command /start", Optional.empty());
     }
 
     private Turn skillsTurn(String argument, Match none) {
         if (argument.isBlank()) {
-            return answerIntent("skills.overview", none, "command /skills");
+            return answerIntent("skills.overview", none, Route.COMMAND, "command /skills");
         }
         List<String> named = knowledge.subject(argument).map(subject -> List.of(subject.id()))
                 .orElseGet(() -> spotter.subjectsLooselyIn(matcher.terms(argument)));
         Optional<Intent> roleSkills = named.stream().findFirst()
                 .flatMap(subject -> knowledge.intentFor(subject, "skills"));
         if (roleSkills.isPresent()) {
-            return answerIntent(roleSkills.get().id(), none, "command /skills " + argument);
+            return answerIntent(roleSkills.get().id(), none, Route.COMMAND, "command /skills " + argument);
         }
-        Turn general = answerIntent("skills.overview", none, "command /skills with an unknown role");
+        Turn general = answerIntent("skills.overview", none, Route.COMMAND,
+                "command /skills with an unknown role");
         String note = "I don't know the role \"" + argument.strip() + "\", so here are the skills every AI"
                 + " engineer needs. Try /roles to see the roles I know.\n\n";
         return new Turn(new Reply(note + general.reply().text(), general.reply().suggestions(), false),
-                general.intent(), general.confidence(), List.of(), none, general.note());
+                general.intent(), general.confidence(), List.of(), none, Route.COMMAND, general.note(),
+                Optional.empty());
     }
 
-    private Turn answerIntent(String intentId, Match match, String note) {
+    private Turn answerIntent(String intentId, Match match, Route route, String note) {
         return knowledge.intent(intentId)
-                .map(intent -> answerTopic(new Topic(intent, intent.subject()), match, note))
+                .map(intent -> answerTopic(new Topic(intent, intent.subject()), match, route, note))
                 .orElseGet(() -> outOfScope(match));
     }
 
-    private Turn answerTopic(Topic topic, Match match, String note) {
+    private Turn answerTopic(Topic topic, Match match, Route route, String note) {
         Intent intent = topic.intent();
         Reply reply = Reply.withSuggestions(intent.answerFor(topic.subject()).strip(), suggestions(intent.related()));
-        return new Turn(reply, intent.id(), match.confidence(), List.of(), match, note, topic.subject());
+        return new Turn(reply, intent.id(), match.confidence(), List.of(), match, route, note, topic.subject());
     }
 
     /** An intent and the subject it is answered for (its own, or one of its answers by subject). */
@@ -371,12 +375,12 @@ public final class Conversation implements Responder {
             String text = "I'm not sure I understood. Did you mean **" + first.get().title() + "** or **"
                     + second.get().title() + "**?";
             return new Turn(Reply.withSuggestions(text, suggestions(ids)), match.intent(), match.confidence(),
-                    ids, match, "clarify");
+                    ids, match, Route.UNSURE, "clarify", Optional.empty());
         }
         String text = "I don't have a good answer to that one yet. The closest topic I know is **"
                 + title(ids.get(0)) + "**: tap it if it helps, or send /help to see everything I cover.";
         return new Turn(Reply.withSuggestions(text, suggestions(ids.subList(0, 1))), match.intent(),
-                match.confidence(), ids.subList(0, 1), match, "clarify");
+                match.confidence(), ids.subList(0, 1), match, Route.UNSURE, "closest topic offered", Optional.empty());
     }
 
     private static boolean neighbours(Intent one, Intent other) {
@@ -392,11 +396,12 @@ public final class Conversation implements Responder {
                         + " send /help to see the topics.");
         List<String> related = fallback.map(Intent::related).orElse(List.of());
         return new Turn(Reply.withSuggestions(text, suggestions(related)), Match.OUT_OF_SCOPE,
-                match.confidence(), List.of(), match, "out of scope");
+                match.confidence(), List.of(), match, Route.OUT_OF_SCOPE, "out of scope", Optional.empty());
     }
 
-    private static Turn plain(String text, Match match, String note) {
-        return new Turn(Reply.text(text), Match.OUT_OF_SCOPE, match.confidence(), List.of(), match, note);
+    private static Turn plain(String text, Match match, Route route, String note) {
+        return new Turn(Reply.text(text), Match.OUT_OF_SCOPE, match.confidence(), List.of(), match, route, note,
+                Optional.empty());
     }
 
     private List<Suggestion> suggestions(List<String> intentIds) {

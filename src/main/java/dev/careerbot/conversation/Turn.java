@@ -17,18 +17,40 @@ import java.util.Optional;
  * @param clarify the two intents offered in a "Did you mean" question, else empty
  * @param match the matcher's verdict before follow-ups were resolved (empty candidates for
  *     commands)
- * @param note how the intent was reached, for example "follow-up: kept facet skills"
+ * @param route how the reply was reached, for code that acts on it (metrics, the unanswered log)
+ * @param note the same in words for people ({@code --explain}), for example "command /skills nlp"
  * @param subject the subject the answer was given for (a subject id), when it was about one
  */
 public record Turn(Reply reply, String intent, double confidence, List<String> clarify, Match match,
-        String note, Optional<String> subject) {
+        Route route, String note, Optional<String> subject) {
 
     public Turn {
         clarify = List.copyOf(clarify);
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(note, "note");
         Objects.requireNonNull(subject, "subject");
     }
 
-    Turn(Reply reply, String intent, double confidence, List<String> clarify, Match match, String note) {
-        this(reply, intent, confidence, clarify, match, note, Optional.empty());
+    /** How a reply was reached. */
+    public enum Route {
+        /** A command such as {@code /skills nlp}, answered without the matcher. */
+        COMMAND,
+        /** The matcher's intent, answered. */
+        MATCHED,
+        /** Resolved against the conversation: a follow-up, "tell me more", a topic the last answer offered. */
+        FOLLOW_UP,
+        /** Between the thresholds: "Did you mean X or Y?", or the closest topic offered. */
+        UNSURE,
+        /** Declined: outside what the knowledge base covers. */
+        OUT_OF_SCOPE,
+        /** Nothing to match: no words, or another language. */
+        NOT_UNDERSTOOD,
+        /** Answering failed; the reply is {@link dev.careerbot.message.Reply#FAILURE}. */
+        FAILURE
+    }
+
+    /** Whether the bot could not answer: declined, unsure, or nothing it understood. */
+    public boolean unanswered() {
+        return route == Route.OUT_OF_SCOPE || route == Route.UNSURE || route == Route.NOT_UNDERSTOOD;
     }
 }

@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public record Reply(String text, List<Suggestion> suggestions, boolean privateOnly) {
 
+    /**
+     * The one reply for "answering failed on our side", whichever layer saw the failure: the
+     * conversation, the operations around it, or an adapter. Plain text, so every platform
+     * can send it as it is.
+     */
+    public static final String FAILURE_TEXT = "Sorry, something went wrong on my side while answering. "
+            + "Please try again in a moment, or send /help.";
+
     public Reply {
         Objects.requireNonNull(text, "text");
         suggestions = List.copyOf(suggestions);
@@ -21,6 +29,11 @@ public record Reply(String text, List<Suggestion> suggestions, boolean privateOn
 
     public static Reply text(String text) {
         return new Reply(text, List.of(), false);
+    }
+
+    /** The reply for a failure on our side; see {@link #FAILURE_TEXT}. */
+    public static Reply failure() {
+        return text(FAILURE_TEXT);
     }
 
     public static Reply withSuggestions(String text, List<Suggestion> suggestions) {

@@ -80,9 +80,9 @@ class ConversationBySubjectTest {
     @Test
     void aFirstMessageOutOfScopeIsNotTurnedIntoAFollowUp() {
         Turn turn = say("generate an image of a cat for computer vision");
-        assertTrue(turn.note().equals("out of scope") || turn.intent().equals("role.cv_engineer"),
+        assertTrue(turn.route() == Turn.Route.OUT_OF_SCOPE || turn.intent().equals("role.cv_engineer"),
                 "either declined or the role it names: " + turn.intent() + " (" + turn.note() + ")");
-        assertTrue(!turn.note().startsWith("follow-up"), "nothing to follow up on: " + turn.note());
+        assertTrue(turn.route() != Turn.Route.FOLLOW_UP, "nothing to follow up on: " + turn.note());
     }
 
     private static KnowledgeBase load() {

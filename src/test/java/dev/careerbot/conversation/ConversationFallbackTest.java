@@ -9,6 +9,7 @@ import dev.careerbot.BundledBot;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
+import dev.careerbot.message.Reply;
 import dev.careerbot.message.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ class ConversationFallbackTest {
             String reply = say(text).reply().text();
             String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
             assertFalse(reply.isBlank(), shown);
-            assertNotEquals(Conversation.FAILURE_REPLY, reply, shown);
+            assertNotEquals(Reply.FAILURE_TEXT, reply, shown);
             assertFalse(reply.contains("Exception") || reply.contains("at dev.careerbot") || reply.contains("java."),
                     shown + " -> " + reply);
         }
@@ -111,7 +112,7 @@ class ConversationFallbackTest {
                         Turn second = say(user, "what skills do they need?");
                         if (!first.intent().equals("role.nlp_engineer") || !second.intent().equals("role.nlp_engineer.skills")
                                 || first.reply().text().isBlank()
-                                || second.reply().text().equals(Conversation.FAILURE_REPLY)) {
+                                || second.reply().text().equals(Reply.FAILURE_TEXT)) {
                             problems.add(user + " turn " + i + ": " + first.intent() + ", " + second.intent());
                         }
                     }
