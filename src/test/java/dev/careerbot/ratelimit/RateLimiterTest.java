@@ -24,20 +24,25 @@ class RateLimiterTest {
     }
 
     @Test
-    void refillsAtTheConfiguredRateAndNoticesAgainAfterTheNextOverflow() {
+    void refillsAtTheConfiguredRateWithoutASecondNoticeUntilThePersonSlowedDown() {
         take(5);
         now.addAndGet(9_000_000_000L);
         assertEquals(List.of(Verdict.DROP), take(1), "six a minute: nine seconds are not enough for a message");
         now.addAndGet(1_500_000_000L);
-        assertEquals(List.of(Verdict.ANSWER, Verdict.NOTICE, Verdict.DROP), take(3));
+        assertEquals(List.of(Verdict.ANSWER, Verdict.DROP, Verdict.DROP), take(3),
+                "a token trickled in: one answer, and no second notice");
+        now.addAndGet(30_000_000_000L);
+        assertEquals(List.of(Verdict.ANSWER, Verdict.ANSWER, Verdict.ANSWER, Verdict.NOTICE), take(4),
+                "after a full refill the next overflow is noticed again");
     }
 
     @Test
     void letsEverythingThroughWhenSwitchedOff() {
-        RateLimiter off = new RateLimiter(new OperationsSettings.RateLimit(false, 1, 1), now::get);
+        dev.careerbot.state.MemoryStateStore store = new dev.careerbot.state.MemoryStateStore(1, now::get);
+        RateLimiter off = new RateLimiter(new OperationsSettings.RateLimit(false, 1, 1), store);
         for (int i = 0; i < 100; i++) {
             assertEquals(Verdict.ANSWER, off.take("telegram:1"));
         }
-        assertEquals(0, off.tracked());
+        assertEquals(0, store.buckets(), "no bucket kept while switched off");
     }
 }
