@@ -11,6 +11,7 @@ import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.SetupCheck;
+import dev.careerbot.config.StateSettings;
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.evaluation.BatchAnswerer;
@@ -29,6 +30,9 @@ import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeException;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import dev.careerbot.operations.Operations;
+import dev.careerbot.state.MemoryStateStore;
+import dev.careerbot.state.StateStore;
+import dev.careerbot.state.redis.RedisStateStore;
 import dev.careerbot.unanswered.ReviewCommand;
 import dev.careerbot.unanswered.UnansweredLog;
 import dev.careerbot.unanswered.UnansweredLogException;
@@ -179,10 +183,13 @@ public final class CareerBot {
         // One sentence encoder for the bot's lifetime: a reload embeds only new examples with it
         // rather than opening another model session each time.
         FeatureSet features = MatcherFeatures.forSettings(loaded.config().matcher(), "knowledge");
-        Conversation conversation = conversation(loaded, features);
+        StateStore state = stateStore(loaded.config());
+        Conversation conversation = new Conversation(loaded.knowledge(),
+                IntentMatcher.forKnowledge(loaded.knowledge(), loaded.config().matcher(), features),
+                loaded.config().sessions(), clock, state);
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock);
-        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder());
+                knowledge -> IntentMatcher.forKnowledge(knowledge, loaded.config().matcher(), features), clock, state);
+        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(), state);
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -208,6 +215,18 @@ public final class CareerBot {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Where the state instances share lives: this process (the default) or Redis (state.store: redis). */
+    private static StateStore stateStore(BotConfig config) {
+        if (config.state().store() == StateSettings.Store.MEMORY) {
+            return new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime);
+        }
+        try {
+            return RedisStateStore.open(config.state());
+        } catch (IllegalArgumentException wrongUrl) {
+            throw new ConfigException(List.of(config.source() + ": " + wrongUrl.getMessage()));
+        }
     }
 
     private static void closeAll(List<ChatAdapter> adapters) {

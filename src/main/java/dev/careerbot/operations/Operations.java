@@ -15,6 +15,8 @@ import dev.careerbot.ratelimit.RateLimiter;
 import dev.careerbot.reload.KnowledgeReloader;
 import dev.careerbot.reload.KnowledgeWatcher;
 import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.state.MemoryStateStore;
+import dev.careerbot.state.StateStore;
 import dev.careerbot.unanswered.UnansweredLog;
 import dev.careerbot.yaml.YamlSource;
 import java.io.IOException;
@@ -46,13 +48,14 @@ public final class Operations implements AutoCloseable {
     private final InFlight inFlight;
     private final OperationsResponder responder;
     private final Optional<KnowledgeWatcher> watcher;
+    private final StateStore store;
     private volatile Optional<StatusServer> server = Optional.empty();
     private volatile boolean shuttingDown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Operations(OperationsSettings settings, BotMetrics metrics, LiveConversation live,
             KnowledgeReloader reloader, InFlight inFlight, OperationsResponder responder,
-            Optional<KnowledgeWatcher> watcher) {
+            Optional<KnowledgeWatcher> watcher, StateStore store) {
         this.settings = settings;
         this.metrics = metrics;
         this.live = live;
@@ -60,6 +63,7 @@ public final class Operations implements AutoCloseable {
         this.inFlight = inFlight;
         this.responder = responder;
         this.watcher = watcher;
+        this.store = store;
     }
 
     /**
@@ -73,6 +77,17 @@ public final class Operations implements AutoCloseable {
      */
     public static Operations start(BotConfig config, Conversation conversation,
             Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
+        return start(config, conversation, trainer, clock,
+                new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime));
+    }
+
+    /**
+     * As above, with the state the instances share in this store (the conversation's contexts
+     * must be in the same one): rate-limit buckets, reload announcements, its health in
+     * {@code /healthz} and {@code /metrics}. The store is closed with the operations.
+     */
+    public static Operations start(BotConfig config, Conversation conversation,
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock, StateStore store) {
         OperationsSettings settings = config.operations();
         if (settings.logging().json()) {
             LogFormat.useJson();
@@ -81,14 +96,18 @@ public final class Operations implements AutoCloseable {
         LiveConversation live = new LiveConversation(conversation);
         metrics.activeSessions(() -> live.current().activeSessions());
         UnansweredLog unanswered = new UnansweredLog(settings.unanswered(), clock);
+        metrics.stateStore(store::health);
+        ReloadAnnouncements announcements = new ReloadAnnouncements(store, live);
         KnowledgeReloader reloader = new KnowledgeReloader(live, config.knowledgeBase(), new KnowledgeLoader(),
-                trainer, outcome -> metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT)),
-                System::nanoTime);
+                trainer, outcome -> {
+                    metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT));
+                    announcements.reloaded(outcome);
+                }, System::nanoTime);
+        announcements.listen(reloader);
         InFlight inFlight = new InFlight();
         AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);
-        OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(),
-                System::nanoTime), admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
-        return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader));
+        OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(), store), admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
+        return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader), store);
     }
 
     private static Optional<KnowledgeWatcher> watch(BotConfig config, KnowledgeReloader reloader) {
@@ -135,7 +154,7 @@ public final class Operations implements AutoCloseable {
         }
         if (settings.http().enabled()) {
             server = Optional.of(StatusServer.start(settings.http().host(), settings.http().port(), adapters,
-                    metrics::scrape, () -> shuttingDown));
+                    metrics::scrape, () -> shuttingDown, store::health));
         }
     }
 
@@ -164,5 +183,11 @@ public final class Operations implements AutoCloseable {
         watcher.ifPresent(KnowledgeWatcher::close);
         reloader.close();
         server.ifPresent(StatusServer::close);
+        store.close();
+    }
+
+    /** The state store, for the adapters' dedupe of platform message ids. */
+    public StateStore state() {
+        return store;
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -36,6 +37,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -71,6 +73,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicInteger lastTakenUpdate = new AtomicInteger();
     private final SeenMessages seen = new SeenMessages(50_000);
+    /** True the first time a message (or button press) key is offered, across instances when shared. */
+    private final Predicate<String> firstDelivery;
     private final PollingSockets pollingSockets = new PollingSockets();
 
     // Built by start(), read by the polling and worker threads and by close() (often a shutdown hook).
@@ -88,6 +92,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private volatile Outbox outbox;
     private volatile SendPacer pacer;
     private volatile ChatLanes lanes;
+    private volatile WebhookReceiver webhook;
 
     /**
      * Timings that production leaves at their defaults and tests shorten.
@@ -115,11 +120,24 @@ public final class TelegramAdapter implements ChatAdapter {
         this(settings, responder, Tuning.defaults());
     }
 
+    /**
+     * @param firstDelivery true the first time a message key is offered; with a shared store the
+     *     instances given the same update agree on which one answers it
+     */
+    public TelegramAdapter(TelegramSettings settings, Responder responder, Predicate<String> firstDelivery) {
+        this(settings, responder, Tuning.defaults(), firstDelivery);
+    }
+
     TelegramAdapter(TelegramSettings settings, Responder responder, Tuning tuning) {
+        this(settings, responder, tuning, null);
+    }
+
+    TelegramAdapter(TelegramSettings settings, Responder responder, Tuning tuning, Predicate<String> firstDelivery) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.mask = new TokenMask(settings.token().value());
+        this.firstDelivery = firstDelivery != null ? firstDelivery : seen::firstTime;
     }
 
     @Override
@@ -190,6 +208,12 @@ public final class TelegramAdapter implements ChatAdapter {
         workers = Executors.newScheduledThreadPool(tuning.workerThreads(), new DaemonThreads("telegram-chat"));
         lanes = new ChatLanes(workers);
         registerCommands();
+        if (settings.webhook().enabled()) {
+            receiveByWebhook(bot);
+            return;
+        }
+        LOG.info("Telegram in polling mode: starting long polling removes any webhook set before (Telegram allows"
+                + " one of the two); for several instances use adapters.telegram.mode: webhook");
 
         pollExecutor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("telegram-poll"));
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
@@ -202,6 +226,31 @@ public final class TelegramAdapter implements ChatAdapter {
                     + mask.describe(e));
         }
         LOG.info("Telegram adapter started as @{}, polling {}", bot.username(), settings.apiUrl());
+    }
+
+    /**
+     * Webhook mode: listens for Telegram's posts, then tells Telegram where to send them
+     * ({@code setWebhook} with the secret token). From then on {@code getUpdates} fails on
+     * Telegram's side: a bot polling elsewhere with the same token stops receiving.
+     */
+    private void receiveByWebhook(BotIdentity bot) {
+        TelegramSettings.Webhook hook = settings.webhook();
+        webhook = WebhookReceiver.start(hook.host(), hook.port(), hook.path(), hook.secret().value(), this::take);
+        try {
+            client.execute(SetWebhook.builder().url(hook.url()).secretToken(hook.secret().value())
+                    .allowedUpdates(WANTED_UPDATES).build());
+        } catch (TelegramApiException e) {
+            throw new TelegramException("setWebhook to " + hook.url() + " failed: " + mask.describe(e)
+                    + "; check adapters.telegram.webhook_url (Telegram needs a public https:// address)");
+        }
+        LOG.info("Telegram adapter started as @{} in webhook mode: Telegram posts to {}, received on {}:{}{};"
+                + " long polling is off while the webhook is set (mode: polling removes it)", bot.username(),
+                hook.url(), hook.host(), webhook.port(), hook.path());
+    }
+
+    /** The port the webhook receiver listens on, in webhook mode. */
+    int webhookPort() {
+        return webhook.port();
     }
 
     private BotIdentity whoAmI() {
@@ -269,7 +318,8 @@ public final class TelegramAdapter implements ChatAdapter {
         if (closing.get()) {
             return;
         }
-        if (update.getUpdateId() != null) {
+        // Webhook posts may come in any order and to any instance: the message keys dedupe them.
+        if (update.getUpdateId() != null && webhook == null) {
             if (update.getUpdateId() <= lastTakenUpdate.get()) {
                 LOG.debug("Skipped update {}: already taken", update.getUpdateId());
                 return;
@@ -277,7 +327,7 @@ public final class TelegramAdapter implements ChatAdapter {
             lastTakenUpdate.set(update.getUpdateId());
         }
         if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null
-                && seen.firstTime("press:" + update.getCallbackQuery().getId())) {
+                && firstDelivery.test("press:" + update.getCallbackQuery().getId())) {
             outbox.answerButton(update.getCallbackQuery().getId());
         }
         if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null
@@ -289,7 +339,7 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     private void enqueue(Incoming incoming) {
-        if (!seen.firstTime(incoming.key())) {
+        if (!firstDelivery.test(incoming.key())) {
             LOG.debug("Skipped a repeated delivery of {}", incoming.key());
             return;
         }
@@ -302,6 +352,9 @@ public final class TelegramAdapter implements ChatAdapter {
      */
     @Override
     public boolean connected() {
+        if (webhook != null) {
+            return started.get() && !closing.get();
+        }
         return started.get() && !closing.get() && session != null && session.isRunning() && backOff.healthy();
     }
 
@@ -314,6 +367,9 @@ public final class TelegramAdapter implements ChatAdapter {
     public void close() {
         if (!started.get() || !closing.compareAndSet(false, true)) {
             return;
+        }
+        if (webhook != null) {
+            webhook.close(tuning.shutdownGrace());
         }
         stopPolling();
         if (lanes != null) {

@@ -108,6 +108,7 @@ public final class RedisStateStore implements StateStore {
      * @throws IllegalArgumentException when {@code state.redis_url} is not a redis:// or rediss:// URL
      */
     public static RedisStateStore open(StateSettings settings) {
+        long began = System.nanoTime();
         URI uri = uri(settings.redisUrl().value());
         int millis = (int) Math.max(1, settings.timeout().toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
@@ -122,7 +123,7 @@ public final class RedisStateStore implements StateStore {
         Optional.ofNullable(JedisURIHelper.getPassword(uri)).ifPresent(config::password);
         RedisStateStore store = new RedisStateStore(settings.keyPrefix(), JedisURIHelper.getHostAndPort(uri),
                 config.build(), settings.timeout());
-        store.start();
+        store.start(began);
         return store;
     }
 
@@ -141,9 +142,10 @@ public final class RedisStateStore implements StateStore {
         }
     }
 
-    private void start() {
+    private void start(long began) {
         if (call("PING", client::ping, null) != null) {
-            LOG.info("Shared state in Redis at {} under the prefix \"{}\"", where, prefix);
+            LOG.info("Shared state in Redis at {} under the prefix \"{}\" (client ready in {} ms)", where, prefix,
+                    (System.nanoTime() - began) / 1_000_000);
         }
         probe.scheduleWithFixedDelay(this::probeWhileDown, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
