@@ -20,7 +20,8 @@ class ArchitectureTest {
         "dev.careerbot.config..",
         "dev.careerbot.evaluation..",
         "dev.careerbot.yaml..",
-        "dev.careerbot.logging.."
+        "dev.careerbot.logging..",
+        "dev.careerbot.state"
     };
 
     private static JavaClasses classes;
@@ -58,6 +59,14 @@ class ArchitectureTest {
                         "dev.careerbot.reload..", "dev.careerbot.unanswered..", "io.micrometer..")
                 .because("health, metrics, reload, rate limits and the unanswered log wrap the core from outside")
                 .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheRedisStoreKnowsRedis() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.careerbot.state.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
+                .because("the rest of the bot talks to the StateStore interface, memory or Redis alike");
         rule.check(classes);
     }
 
