@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +34,10 @@ class DiscordShardRangesTest {
     @BeforeEach
     void startFakeDiscordWithServersOnEveryShard() throws Exception {
         discord = new FakeDiscord();
-        List<ObjectNode> guilds = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            for (int nth = 0; nth < 2; nth++) {
-                String guild = DiscordPayloads.guildOnShard(shard, SHARDS, nth);
-                String channel = discord.nextId();
-                servers.put(guild, channel);
-                guilds.add(DiscordPayloads.guildCreate(guild, channel));
-                assertEquals(shard, FakeGateway.shardOf(guild, SHARDS));
-            }
-        }
-        discord.gateway.guilds(guilds);
+        servers.putAll(discord.serversOnEveryShard(SHARDS, 2));
+        assertEquals(Map.of(0, 2L, 1, 2L, 2, 2L, 3, 2L), servers.keySet().stream().collect(
+                java.util.stream.Collectors.groupingBy(guild -> FakeGateway.shardOf(guild, SHARDS),
+                        java.util.stream.Collectors.counting())), "two servers on each shard");
     }
 
     @AfterEach

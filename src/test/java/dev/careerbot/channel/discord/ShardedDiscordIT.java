@@ -3,7 +3,6 @@ package dev.careerbot.channel.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.careerbot.BundledAnswers;
 import dev.careerbot.RunningJar;
 import dev.careerbot.operations.Http;
@@ -41,16 +40,7 @@ class ShardedDiscordIT {
     @BeforeEach
     void startFakeDiscordWithServersOnEveryShard() throws Exception {
         discord = new FakeDiscord();
-        List<ObjectNode> guilds = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            for (int nth = 0; nth < 3; nth++) {
-                String guild = DiscordPayloads.guildOnShard(shard, SHARDS, nth);
-                String channel = discord.nextId();
-                servers.put(guild, channel);
-                guilds.add(DiscordPayloads.guildCreate(guild, channel));
-            }
-        }
-        discord.gateway.guilds(guilds);
+        servers.putAll(discord.serversOnEveryShard(SHARDS, 3));
         Files.copy(BundledAnswers.KNOWLEDGE_BASE, dir.resolve("knowledge.yml"));
     }
 

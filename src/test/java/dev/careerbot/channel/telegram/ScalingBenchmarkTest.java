@@ -47,8 +47,6 @@ class ScalingBenchmarkTest {
     /** Latency is measured below saturation, at a rate a busy bot sees. */
     private static final int PACED = 1000;
     private static final int PACED_RATE = 100;
-    private static final String SECRET = "benchmark_secret_0123456789";
-    private static final Pattern WEBHOOK = Pattern.compile("received on 127\\.0\\.0\\.1:([0-9]+)/hook");
     private static final Pattern CLIENT_READY = Pattern.compile("client ready in ([0-9]+) ms");
 
     @TempDir
@@ -80,10 +78,7 @@ class ScalingBenchmarkTest {
                     jars.add(start(label.replaceAll("[^a-z]", "") + i, api, redis));
                 }
                 for (RunningJar jar : jars) {
-                    jar.awaitWhileRunning(() -> WEBHOOK.matcher(jar.stderr()).find(), Duration.ofSeconds(120), "start");
-                    Matcher port = WEBHOOK.matcher(jar.stderr());
-                    assertTrue(port.find());
-                    ports.add(Integer.parseInt(port.group(1)));
+                    ports.add(WebhookInstance.await(label, jar).webhookPort());
                 }
                 load(api, ports, WARM_UP, 0);
                 long[] latencies = load(api, ports, MESSAGES, 0);
@@ -109,38 +104,20 @@ class ScalingBenchmarkTest {
     }
 
     private RunningJar start(String name, FakeBotApi api, RedisServer redis) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve(name));
         String state = redis == null ? "" : """
                 state:
                   store: redis
                   redis_url: %s
                   key_prefix: "%s:"
                 """.formatted(redis.url(), name.replaceAll("[0-9]", ""));
-        Files.writeString(folder.resolve("careerbot.yml"), """
-                knowledge_base: ../knowledge.yml
-                matcher:
-                  mode: lexical
-                adapters:
-                  telegram:
-                    enabled: true
-                    token: ${TELEGRAM_TOKEN}
-                    api_url: %s
-                    mode: webhook
-                    webhook_url: https://bot.example.org/hook
-                    webhook_listen: 127.0.0.1:0
-                    webhook_secret: %s
-                    pacing: false
+        return WebhookInstance.start(dir.resolve(name), api, """
                 rate_limit:
                   enabled: false
                 unanswered:
                   enabled: false
-                reload:
-                  watch: false
                 http:
                   enabled: false
-                %s""".formatted(api.url(), SECRET, state));
-        return RunningJar.start(folder, Map.of("TELEGRAM_TOKEN", TelegramTestBot.TOKEN), "run", "--config",
-                "careerbot.yml");
+                """ + state, Map.of());
     }
 
     /**
@@ -155,10 +132,7 @@ class ScalingBenchmarkTest {
             int id = ids.incrementAndGet();
             FakeUser person = FakeUser.person(id, "P" + id);
             FakeChat chat = FakeChat.privateWith(person);
-            ObjectNode update = FakeBotApi.json("{}");
-            update.put("update_id", id);
-            update.set("message", api.message(chat, person, "What skills does an AI engineer need?").json());
-            updates.add(update.toString());
+            updates.add(WebhookInstance.update(api, id, chat, person, "What skills does an AI engineer need?"));
             chats.add(chat.id());
         }
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
@@ -179,7 +153,8 @@ class ScalingBenchmarkTest {
                     postedAt.put(chats.get(n), at);
                 }
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/hook")).header(WebhookReceiver.SECRET_HEADER, SECRET)
+                        URI.create("http://127.0.0.1:" + port + "/hook"))
+                        .header(WebhookReceiver.SECRET_HEADER, WebhookInstance.SECRET)
                         .POST(HttpRequest.BodyPublishers.ofString(updates.get(n))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, answer.statusCode());

@@ -45,8 +45,6 @@ class TwoInstancesIT {
 
     private static final Duration STARTED = Duration.ofSeconds(120);
     private static final Duration ANSWERED = Duration.ofSeconds(30);
-    private static final String SECRET = "two-instances_secret-0123456789";
-    private static final Pattern WEBHOOK = Pattern.compile("received on 127\\.0\\.0\\.1:([0-9]+)/hook");
     private static final Pattern HEALTH = Pattern.compile("Serving /healthz and /metrics on http://127\\.0\\.0\\.1:([0-9]+)");
 
     @TempDir
@@ -60,7 +58,15 @@ class TwoInstancesIT {
     final AtomicInteger updateIds = new AtomicInteger(900_000);
     final AtomicInteger users = new AtomicInteger(10_000);
 
-    record Instance(String name, RunningJar jar, int webhookPort, int healthPort) {}
+    record Instance(WebhookInstance webhook, int healthPort) {
+        String name() {
+            return webhook.name();
+        }
+
+        RunningJar jar() {
+            return webhook.jar();
+        }
+    }
 
     @BeforeAll
     void startRedisTheFakeBotApiAndTwoInstances() throws Exception {
@@ -74,21 +80,7 @@ class TwoInstancesIT {
     }
 
     private RunningJar start(String name) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve(name));
-        Files.writeString(folder.resolve("careerbot.yml"), """
-                knowledge_base: ../knowledge.yml
-                matcher:
-                  mode: lexical
-                adapters:
-                  telegram:
-                    enabled: true
-                    token: ${TELEGRAM_TOKEN}
-                    api_url: %s
-                    mode: webhook
-                    webhook_url: https://bot.example.org/hook
-                    webhook_listen: 127.0.0.1:0
-                    webhook_secret: ${WEBHOOK_SECRET}
-                    pacing: false
+        return WebhookInstance.start(dir.resolve(name), api, """
                 state:
                   store: redis
                   redis_url: ${REDIS_URL}
@@ -96,22 +88,17 @@ class TwoInstancesIT {
                 rate_limit:
                   burst: 3
                   per_minute: 6
-                reload:
-                  watch: false
                 http:
                   address: 127.0.0.1:0
-                """.formatted(api.url()));
-        return RunningJar.start(folder, Map.of("TELEGRAM_TOKEN", TelegramTestBot.TOKEN, "WEBHOOK_SECRET", SECRET,
-                "REDIS_URL", redis.url()), "run", "--config", "careerbot.yml");
+                """, Map.of("REDIS_URL", redis.url()));
     }
 
     private static Instance awaitStarted(String name, RunningJar jar) throws InterruptedException {
-        jar.awaitWhileRunning(() -> WEBHOOK.matcher(jar.stderr()).find() && HEALTH.matcher(jar.stderr()).find(),
-                STARTED, "instance " + name + " listening for webhooks");
-        Matcher webhook = WEBHOOK.matcher(jar.stderr());
+        WebhookInstance started = WebhookInstance.await(name, jar);
+        jar.awaitWhileRunning(() -> HEALTH.matcher(jar.stderr()).find(), STARTED, "/healthz of " + name);
         Matcher health = HEALTH.matcher(jar.stderr());
-        assertTrue(webhook.find() && health.find());
-        return new Instance(name, jar, Integer.parseInt(webhook.group(1)), Integer.parseInt(health.group(1)));
+        assertTrue(health.find());
+        return new Instance(started, Integer.parseInt(health.group(1)));
     }
 
     @AfterAll
@@ -125,19 +112,12 @@ class TwoInstancesIT {
         redis.close();
     }
 
-    /** A person's message as the update Telegram would post; the same JSON may be posted to both. */
     private String update(FakeChat chat, FakeUser from, String text) {
-        ObjectNode update = FakeBotApi.json("{}");
-        update.put("update_id", updateIds.incrementAndGet());
-        update.set("message", api.message(chat, from, text).json());
-        return update.toString();
+        return WebhookInstance.update(api, updateIds.incrementAndGet(), chat, from, text);
     }
 
     private int post(Instance instance, String update) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.webhookPort() + "/hook"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header(WebhookReceiver.SECRET_HEADER, SECRET).POST(HttpRequest.BodyPublishers.ofString(update))
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return instance.webhook().post(http, update);
     }
 
     private FakeUser newPerson() {
@@ -148,7 +128,7 @@ class TwoInstancesIT {
     @Order(1)
     void bothInstancesSetTheWebhookAndReportRedisOnTheirHealth() {
         assertEquals("https://bot.example.org/hook", api.webhook().orElseThrow()[0]);
-        assertEquals(SECRET, api.webhook().orElseThrow()[1]);
+        assertEquals(WebhookInstance.SECRET, api.webhook().orElseThrow()[1]);
         for (Instance instance : List.of(a, b)) {
             HttpResponse<String> health = Http.get(instance.healthPort(), "/healthz");
             assertEquals(200, health.statusCode());
