@@ -11,6 +11,7 @@ import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.SetupCheck;
+import dev.careerbot.config.StateSettings;
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.evaluation.BatchAnswerer;
@@ -31,6 +32,9 @@ import dev.careerbot.knowledge.KnowledgeLoader;
 import dev.careerbot.logging.LogFormat;
 import dev.careerbot.metrics.PhaseTimes;
 import dev.careerbot.operations.Operations;
+import dev.careerbot.state.MemoryStateStore;
+import dev.careerbot.state.StateStore;
+import dev.careerbot.state.redis.RedisStateStore;
 import dev.careerbot.unanswered.ReviewCommand;
 import dev.careerbot.unanswered.UnansweredLog;
 import dev.careerbot.unanswered.UnansweredLogException;
@@ -216,11 +220,12 @@ public final class CareerBot {
         // Fail fast: the port is bound before any model loads, and the adapters check their tokens
         // with the platforms while the matcher loads (or trains) on its own thread.
         PhaseTimes phases = loaded.phases();
+        StateStore state = stateStore(loaded.config());
         CompletableFuture<KnowledgeMatchers> matchers = new CompletableFuture<>();
         CompletableFuture<Conversation> conversation = new CompletableFuture<>();
         // A reload waits for the first conversation, so the matchers are there by then.
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> matchers.join().apply(knowledge), clock);
+                knowledge -> matchers.join().apply(knowledge), clock, state);
         operations.metrics().phases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), PHASES);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
                 operations.adapterServices());
@@ -232,7 +237,7 @@ public final class CareerBot {
         }, "careerbot-shutdown"));
         try {
             operations.serve(adapters);
-            startMatcher(loaded, matchers, conversation);
+            startMatcher(loaded, matchers, conversation, state);
             phases.time(PhaseTimes.START, "adapters", () -> {
                 for (ChatAdapter adapter : adapters) {
                     adapter.start();
@@ -264,13 +269,13 @@ public final class CareerBot {
      * bot's lifetime (a reload embeds only new examples with it).
      */
     private void startMatcher(Loaded loaded, CompletableFuture<KnowledgeMatchers> matchers,
-            CompletableFuture<Conversation> conversation) {
+            CompletableFuture<Conversation> conversation, StateStore state) {
         Thread thread = new Thread(() -> {
             try {
                 KnowledgeMatchers started = loaded.matchers();
                 matchers.complete(started);
                 conversation.complete(new Conversation(loaded.knowledge(), started.initial(loaded.knowledge()),
-                        loaded.config().sessions(), clock));
+                        loaded.config().sessions(), clock, state));
             } catch (RuntimeException | Error failure) {
                 matchers.completeExceptionally(failure);
                 conversation.completeExceptionally(failure);
@@ -278,6 +283,18 @@ public final class CareerBot {
         }, "careerbot-matcher-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Where the state instances share lives: this process (the default) or Redis (state.store: redis). */
+    private static StateStore stateStore(BotConfig config) {
+        if (config.state().store() == StateSettings.Store.MEMORY) {
+            return new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime);
+        }
+        try {
+            return RedisStateStore.open(config.state());
+        } catch (IllegalArgumentException wrongUrl) {
+            throw new ConfigException(List.of(config.source() + ": " + wrongUrl.getMessage()));
+        }
     }
 
     private static void closeAll(List<ChatAdapter> adapters) {

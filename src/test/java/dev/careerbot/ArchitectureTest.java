@@ -20,7 +20,8 @@ class ArchitectureTest {
         "dev.careerbot.config..",
         "dev.careerbot.evaluation..",
         "dev.careerbot.yaml..",
-        "dev.careerbot.logging.."
+        "dev.careerbot.logging..",
+        "dev.careerbot.state"
     };
 
     private static JavaClasses classes;
@@ -68,6 +69,14 @@ class ArchitectureTest {
                         "dev.careerbot.message..", "java..")
                 .because("the unanswered log and the adapters share it; it must not pull either in")
                 .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyTheRedisStoreKnowsRedis() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("dev.careerbot.state.redis..")
+                .should().dependOnClassesThat().resideInAnyPackage("redis.clients..")
+                .because("the rest of the bot talks to the StateStore interface, memory or Redis alike");
         rule.check(classes);
     }
 

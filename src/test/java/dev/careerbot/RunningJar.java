@@ -123,6 +123,11 @@ public final class RunningJar implements AutoCloseable {
         process.destroy();
     }
 
+    /** The child's process id, for reading its memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -16,6 +16,11 @@ public interface ChatAdapter extends AutoCloseable {
     /** True while the adapter is connected to its platform. */
     boolean connected();
 
+    /** What the health endpoint shows after "connected", such as the Discord shards run here; empty for nothing. */
+    default String healthDetail() {
+        return "";
+    }
+
     /** Stops taking new messages, finishes those in flight and disconnects. */
     @Override
     void close();

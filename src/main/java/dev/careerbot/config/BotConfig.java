@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param telegram the Telegram adapter
  * @param discord the Discord adapter
  * @param operations admins, health and metrics, rate limits, unanswered log, reload, logging, shutdown
+ * @param state where the state that instances share lives (memory or Redis)
  */
 public record BotConfig(
         String source,
@@ -25,7 +26,8 @@ public record BotConfig(
         SessionSettings sessions,
         TelegramSettings telegram,
         DiscordSettings discord,
-        OperationsSettings operations) {
+        OperationsSettings operations,
+        StateSettings state) {
 
     public BotConfig {
         Objects.requireNonNull(source, "source");
@@ -35,6 +37,13 @@ public record BotConfig(
         Objects.requireNonNull(telegram, "telegram");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** A config with state in memory, as one process needs. */
+    public BotConfig(String source, YamlSource knowledgeBase, MatcherSettings matcher, SessionSettings sessions,
+            TelegramSettings telegram, DiscordSettings discord, OperationsSettings operations) {
+        this(source, knowledgeBase, matcher, sessions, telegram, discord, operations, StateSettings.defaults());
     }
 
     /** A config with the default operations settings, files in the working directory. */

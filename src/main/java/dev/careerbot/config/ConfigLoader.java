@@ -46,16 +46,22 @@ public final class ConfigLoader {
     private static final Pattern BARE_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("knowledge_base", "matcher", "sessions", "adapters"),
+            java.util.stream.Stream.of("knowledge_base", "matcher", "sessions", "adapters", "state"),
             OperationsSection.KEYS.stream()).toList();
     private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars",
             "mode", "cache_dir");
     private static final List<String> SESSION_KEYS = List.of("expiry_minutes", "max_sessions");
     private static final List<String> ADAPTER_KEYS = List.of("telegram", "discord");
     private static final List<String> TELEGRAM_KEYS = List.of("enabled", "token", "api_url", "long_poll_seconds",
-            "pacing", "messages_per_second", "chat_messages_per_second", "group_messages_per_minute");
+            "pacing", "messages_per_second", "chat_messages_per_second", "group_messages_per_minute", "mode",
+            "webhook_url", "webhook_listen", "webhook_secret");
     private static final List<String> DISCORD_KEYS = List.of("enabled", "token", "message_content_intent", "shards",
-            "rest_url", "gateway_url");
+            "rest_url", "gateway_url", "shard_ids");
+    private static final List<String> STATE_KEYS = List.of("store", "redis_url", "key_prefix", "timeout_ms");
+    /** Telegram's rule for a webhook's secret token. */
+    private static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SHARD_RANGE = Pattern.compile("([0-9]{1,5})\\s*-\\s*([0-9]{1,5})");
+    private static final Pattern KEY_PREFIX = Pattern.compile("[A-Za-z0-9_:.-]{0,64}");
 
     /**
      * Every key the config accepts, as its dotted path from the top ({@code matcher.mode},
@@ -69,6 +75,7 @@ public final class ConfigLoader {
         sections.put("adapters", ADAPTER_KEYS);
         sections.put("adapters.telegram", TELEGRAM_KEYS);
         sections.put("adapters.discord", DISCORD_KEYS);
+        sections.put("state", STATE_KEYS);
         List<String> keys = new ArrayList<>();
         addLeaves("", TOP_KEYS, sections, keys);
         return keys.stream().sorted().toList();
@@ -360,11 +367,12 @@ public final class ConfigLoader {
             DiscordSettings discord = adapters.flatMap(a -> section(a, "adapters.discord", "discord", DISCORD_KEYS))
                     .map(this::discord).orElse(DiscordSettings.disabled());
             OperationsSettings operations = new OperationsSection(fields, findings, folder).read(top);
+            StateSettings state = section(top, "state", STATE_KEYS).map(this::state).orElse(StateSettings.defaults());
             if (knowledgeBase.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new BotConfig(source.name(), knowledgeBase.get(), matcher, sessions, telegram, discord,
-                    operations));
+                    operations, state));
         }
 
         private Optional<YamlSource> knowledgeBase(YamlMapping top) {
@@ -483,19 +491,135 @@ public final class ConfigLoader {
                     rate(telegram, path, "messages_per_second", 1000, defaults.messagesPerSecond()),
                     rate(telegram, path, "chat_messages_per_second", 100, defaults.chatMessagesPerSecond()),
                     fields.integerOr(telegram, path + ".group_messages_per_minute", "group_messages_per_minute", 1, 6000,
-                            defaults.groupMessagesPerMinute()));
+                            defaults.groupMessagesPerMinute()),
+                    webhook(telegram, path, enabled));
+        }
+
+        private TelegramSettings.Webhook webhook(YamlMapping telegram, String path, boolean enabled) {
+            TelegramSettings.Webhook polling = TelegramSettings.Webhook.polling();
+            Optional<YamlNode> modeNode = telegram.get("mode").filter(node -> !FieldReader.isEmpty(node));
+            String mode = modeNode.flatMap(node -> fields.text(node, path + ".mode")).orElse("polling").strip()
+                    .toLowerCase(Locale.ROOT);
+            if (!mode.equals("polling") && !mode.equals("webhook")) {
+                findings.error(modeNode.get().line(), path + ".mode must be polling or webhook, but is '" + mode + "'");
+                return polling;
+            }
+            if (mode.equals("polling") || !enabled) {
+                return polling;
+            }
+            int sectionLine = modeNode.get().line();
+            Optional<String> url = url(telegram, path, "webhook_url", Set.of("http", "https"));
+            if (url.isEmpty() && !unresolved.contains(path + ".webhook_url")) {
+                findings.error(telegram.entry("webhook_url").map(YamlEntry::line).orElse(sectionLine), path
+                        + ".webhook_url is needed in webhook mode: the public https:// address Telegram posts to,"
+                        + " for example https://bot.example.org/telegram");
+            } else if (url.isPresent() && !url.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                findings.warning(telegram.entry("webhook_url").orElseThrow().line(), path + ".webhook_url is not"
+                        + " https://: Telegram posts only to HTTPS addresses, so put a TLS proxy in front");
+            }
+            Optional<OperationsSection.HostPort> listen = telegram.get("webhook_listen")
+                    .filter(node -> !FieldReader.isEmpty(node))
+                    .flatMap(node -> new OperationsSection(fields, findings, folder).address(node,
+                            path + ".webhook_listen", polling.host(), polling.port()));
+            Optional<YamlEntry> secretEntry = telegram.entry("webhook_secret");
+            String secret = secretEntry.filter(entry -> !FieldReader.isEmpty(entry.value()))
+                    .flatMap(entry -> fields.text(entry.value(), path + ".webhook_secret")).orElse("");
+            if (!WEBHOOK_SECRET.matcher(secret).matches() && !unresolved.contains(path + ".webhook_secret")) {
+                findings.error(secretEntry.map(YamlEntry::line).orElse(sectionLine), path + ".webhook_secret must be 1"
+                        + " to 256 of A-Z, a-z, 0-9, _ and - (Telegram's rule): write webhook_secret:"
+                        + " ${TELEGRAM_WEBHOOK_SECRET} and export a long random value");
+            }
+            return new TelegramSettings.Webhook(true, url.orElse(""), listen.map(OperationsSection.HostPort::host)
+                    .orElse(polling.host()), listen.map(OperationsSection.HostPort::port).orElse(polling.port()),
+                    new Secret(secret));
+        }
+
+        private StateSettings state(YamlMapping state) {
+            StateSettings defaults = StateSettings.defaults();
+            Optional<YamlNode> storeNode = state.get("store").filter(node -> !FieldReader.isEmpty(node));
+            String store = storeNode.flatMap(node -> fields.text(node, "state.store")).orElse("memory").strip()
+                    .toLowerCase(Locale.ROOT);
+            StateSettings.Store kind = switch (store) {
+                case "memory" -> StateSettings.Store.MEMORY;
+                case "redis" -> StateSettings.Store.REDIS;
+                default -> {
+                    findings.error(storeNode.get().line(), "state.store must be memory or redis, but is '" + store + "'");
+                    yield StateSettings.Store.MEMORY;
+                }
+            };
+            Optional<YamlEntry> urlEntry = state.entry("redis_url");
+            String url = urlEntry.filter(entry -> !FieldReader.isEmpty(entry.value()))
+                    .flatMap(entry -> fields.text(entry.value(), "state.redis_url")).orElse("").strip();
+            if (kind == StateSettings.Store.REDIS && !unresolved.contains("state.redis_url")) {
+                String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+                if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+                    findings.error(urlEntry.map(YamlEntry::line).orElse(state.line()), "state.redis_url must be"
+                            + " redis://host:port or rediss://host:port (TLS), with :password@ before the host if"
+                            + " Redis needs one; best written as ${REDIS_URL}");
+                }
+            }
+            String prefix = state.get("key_prefix").filter(node -> !FieldReader.isEmpty(node))
+                    .flatMap(node -> fields.text(node, "state.key_prefix")).orElse(defaults.keyPrefix());
+            if (!KEY_PREFIX.matcher(prefix).matches()) {
+                findings.error(state.entry("key_prefix").orElseThrow().line(), "state.key_prefix must be up to 64 of"
+                        + " A-Z, a-z, 0-9 and _ : . -, for example careerbot: (one prefix per bot sharing a Redis)");
+                prefix = defaults.keyPrefix();
+            }
+            int timeout = fields.integerOr(state, "state.timeout_ms", "timeout_ms", 10, 2000,
+                    (int) defaults.timeout().toMillis());
+            return new StateSettings(kind, new Secret(url), prefix, Duration.ofMillis(timeout));
         }
 
         private DiscordSettings discord(YamlMapping discord) {
             String path = "adapters.discord";
             boolean enabled = fields.boolOr(discord, path, "enabled", false);
+            int shards = fields.integerOr(discord, path + ".shards", "shards", 1, 10_000, 1);
             return new DiscordSettings(
                     enabled,
                     token(discord, path, enabled, "DISCORD_TOKEN"),
                     fields.boolOr(discord, path, "message_content_intent", false),
-                    fields.integerOr(discord, path + ".shards", "shards", 1, 10_000, 1),
+                    shards,
                     url(discord, path, "rest_url", Set.of("http", "https")),
-                    url(discord, path, "gateway_url", Set.of("ws", "wss", "http", "https")));
+                    url(discord, path, "gateway_url", Set.of("ws", "wss", "http", "https")),
+                    shardIds(discord, path, shards));
+        }
+
+        /** {@code shard_ids}: a list of ids and {@code first-last} ranges, each below {@code shards}. */
+        private List<Integer> shardIds(YamlMapping discord, String path, int shards) {
+            Optional<YamlNode> node = discord.get("shard_ids").filter(value -> !FieldReader.isEmpty(value));
+            if (node.isEmpty()) {
+                return List.of();
+            }
+            java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+            String what = path + ".shard_ids";
+            for (YamlScalar item : fields.texts(node.get(), what)) {
+                String text = item.text().strip();
+                Matcher range = SHARD_RANGE.matcher(text);
+                int first;
+                int last;
+                if (range.matches()) {
+                    first = Integer.parseInt(range.group(1));
+                    last = Integer.parseInt(range.group(2));
+                } else if (text.matches("[0-9]{1,5}")) {
+                    first = Integer.parseInt(text);
+                    last = first;
+                } else {
+                    findings.error(item.line(), "each item of " + what + " must be a shard id or a range such as"
+                            + " 0-3, but is '" + text + "'");
+                    continue;
+                }
+                if (first > last || last >= shards) {
+                    findings.error(item.line(), what + " has " + text + ", but shard ids run from 0 to " + (shards - 1)
+                            + " with " + path + ".shards: " + shards + " (write the first id before the last)");
+                    continue;
+                }
+                for (int id = first; id <= last; id++) {
+                    if (!ids.add(id)) {
+                        findings.error(item.line(), what + " names shard " + id + " twice");
+                    }
+                }
+            }
+            return List.copyOf(ids);
         }
 
         private Secret token(YamlMapping section, String path, boolean enabled, String variable) {

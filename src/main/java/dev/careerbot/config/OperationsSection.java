@@ -113,36 +113,60 @@ final class OperationsSection {
         OperationsSettings.Http defaults = OperationsSettings.Http.defaults();
         boolean enabled = fields.boolOr(http, "http", "enabled", defaults.enabled());
         Optional<YamlNode> node = http.get("address").filter(value -> !FieldReader.isEmpty(value));
-        Optional<String> text = node.flatMap(value -> fields.text(value, "http.address"));
-        if (text.isEmpty()) {
+        Optional<HostPort> address = node.flatMap(value -> address(value, "http.address", defaults.host(),
+                defaults.port()));
+        if (address.isEmpty()) {
             return new OperationsSettings.Http(enabled, defaults.host(), defaults.port());
         }
-        int line = node.get().line();
+        if (enabled && !address.get().loopback()) {
+            findings.warning(node.get().line(), "http.address " + address.get() + " is reachable from other machines:"
+                    + " /metrics shows usage figures, so keep it behind a firewall or use 127.0.0.1");
+        }
+        return new OperationsSettings.Http(enabled, address.get().host(), address.get().port());
+    }
+
+    /** A host (IP address or localhost, brackets stripped from IPv6) and a port. */
+    record HostPort(String host, int port) {
+
+        boolean loopback() {
+            return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
+        }
+
+        @Override
+        public String toString() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /**
+     * Reads {@code host:port} with an IP address or localhost (a host name would need a DNS lookup
+     * at start-up), reporting what is wrong at the node's line; used by every listening address.
+     */
+    Optional<HostPort> address(YamlNode node, String what, String exampleHost, int examplePort) {
+        Optional<String> text = fields.text(node, what);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        int line = node.line();
         Matcher matcher = ADDRESS.matcher(text.get());
-        String expected = "http.address must be host:port with an IP address or localhost, for example "
-                + defaults.host() + ":" + defaults.port() + " or [::1]:8080, but is '" + text.get() + "'";
+        String expected = what + " must be host:port with an IP address or localhost, for example "
+                + exampleHost + ":" + examplePort + " or [::1]:8080, but is '" + text.get() + "'";
         if (!matcher.matches()) {
             findings.error(line, expected);
-            return defaults;
+            return Optional.empty();
         }
         String host = matcher.group(1);
         int port = Integer.parseInt(matcher.group(2));
         boolean validHost = host.equalsIgnoreCase("localhost") || IPV4.matcher(host).matches() || host.startsWith("[");
         if (!validHost) {
             findings.error(line, expected + " (a host name would need a DNS lookup at start-up)");
-            return defaults;
+            return Optional.empty();
         }
         if (port > 65_535) {
-            findings.error(line, "http.address port must be from 0 to 65535, but is " + port);
-            return defaults;
+            findings.error(line, what + " port must be from 0 to 65535, but is " + port);
+            return Optional.empty();
         }
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        boolean loopback = bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") || bare.equals("::1");
-        if (enabled && !loopback) {
-            findings.warning(line, "http.address " + text.get() + " is reachable from other machines: /metrics"
-                    + " shows usage figures, so keep it behind a firewall or use 127.0.0.1");
-        }
-        return new OperationsSettings.Http(enabled, bare, port);
+        return Optional.of(new HostPort(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port));
     }
 
     private OperationsSettings.RateLimit rateLimit(YamlMapping limit) {

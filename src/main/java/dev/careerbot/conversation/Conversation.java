@@ -14,6 +14,7 @@ import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Reply;
 import dev.careerbot.message.Responder;
 import dev.careerbot.message.Suggestion;
+import dev.careerbot.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,15 @@ public final class Conversation implements Responder {
         this(knowledge, matcher, new SessionStore(sessionSettings.expiry(), sessionSettings.maxSessions()), clock);
     }
 
+    /**
+     * A conversation whose contexts live in a store that several instances may share (Redis), so a
+     * follow-up sent to another instance keeps its context.
+     */
+    public Conversation(KnowledgeBase knowledge, IntentMatcher matcher, SessionSettings sessionSettings, Clock clock,
+            StateStore contexts) {
+        this(knowledge, matcher, new SessionStore(sessionSettings.expiry(), contexts), clock);
+    }
+
     private Conversation(KnowledgeBase knowledge, IntentMatcher matcher, SessionStore sessions, Clock clock) {
         this.knowledge = knowledge;
         this.matcher = matcher;
@@ -104,7 +114,7 @@ public final class Conversation implements Responder {
 
     /** The number of conversations remembered right now. */
     public int activeSessions() {
-        return sessions.size();
+        return (int) Math.min(Integer.MAX_VALUE, sessions.size());
     }
 
     /** Answers one message and says how; never throws. */

@@ -3,6 +3,7 @@ package dev.careerbot.health;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.careerbot.channel.ChatAdapter;
+import dev.careerbot.state.StoreHealth;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,14 +35,16 @@ public final class StatusServer implements AutoCloseable {
     private final List<ChatAdapter> adapters;
     private final Supplier<String> metrics;
     private final BooleanSupplier shuttingDown;
+    private final Supplier<StoreHealth> state;
 
     private StatusServer(HttpServer server, ExecutorService executor, List<ChatAdapter> adapters,
-            Supplier<String> metrics, BooleanSupplier shuttingDown) {
+            Supplier<String> metrics, BooleanSupplier shuttingDown, Supplier<StoreHealth> state) {
         this.server = server;
         this.executor = executor;
         this.adapters = List.copyOf(adapters);
         this.metrics = metrics;
         this.shuttingDown = shuttingDown;
+        this.state = state;
     }
 
     /**
@@ -52,10 +55,13 @@ public final class StatusServer implements AutoCloseable {
      * @param adapters every enabled adapter, started or not
      * @param metrics the Prometheus text, computed per request
      * @param shuttingDown true once shutdown began (health then reports 503)
+     * @param state the shared state store's health: a Redis that cannot be reached makes the
+     *     answer "degraded" (still 200: the bot answers, without shared context); the memory
+     *     store is not shown
      * @throws HealthException when the address cannot be bound
      */
     public static StatusServer start(String host, int port, List<ChatAdapter> adapters, Supplier<String> metrics,
-            BooleanSupplier shuttingDown) {
+            BooleanSupplier shuttingDown, Supplier<StoreHealth> state) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 16);
@@ -69,7 +75,7 @@ public final class StatusServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        StatusServer status = new StatusServer(server, executor, adapters, metrics, shuttingDown);
+        StatusServer status = new StatusServer(server, executor, adapters, metrics, shuttingDown, state);
         server.setExecutor(executor);
         server.createContext("/", status::handle);
         server.start();
@@ -111,12 +117,27 @@ public final class StatusServer implements AutoCloseable {
         for (ChatAdapter adapter : adapters) {
             boolean connected = connected(adapter);
             healthy &= connected;
-            body.append(adapter.name()).append(connected ? ": connected\n" : ": NOT connected\n");
+            String detail = detail(adapter);
+            body.append(adapter.name()).append(connected ? ": connected" : ": NOT connected")
+                    .append(detail.isEmpty() ? "" : " (" + detail + ")").append('\n');
         }
         if (adapters.isEmpty()) {
             body.append("no adapter is enabled\n");
         }
-        send(exchange, healthy ? 200 : 503, PLAIN_TEXT, (healthy ? "ok\n" : "unhealthy\n") + body);
+        StoreHealth store = state.get();
+        if (!store.kind().equals("memory")) {
+            body.append("state: ").append(store.detail()).append(store.degraded() ? " (degraded)\n" : "\n");
+        }
+        String verdict = !healthy ? "unhealthy\n" : store.degraded() ? "degraded\n" : "ok\n";
+        send(exchange, healthy ? 200 : 503, PLAIN_TEXT, verdict + body);
+    }
+
+    private static String detail(ChatAdapter adapter) {
+        try {
+            return adapter.healthDetail();
+        } catch (RuntimeException failure) {
+            return "";
+        }
     }
 
     private static boolean connected(ChatAdapter adapter) {

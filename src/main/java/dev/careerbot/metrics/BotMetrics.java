@@ -2,6 +2,7 @@ package dev.careerbot.metrics;
 
 import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.message.Platform;
+import dev.careerbot.state.StoreHealth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -188,6 +189,17 @@ public final class BotMetrics {
     public <T> void connected(String adapter, T source, ToDoubleFunction<T> connected) {
         Gauge.builder("careerbot.adapter.connected", source, connected).tag("adapter", adapter)
                 .description("1 while the adapter is connected to its platform").strongReference(true)
+                .register(registry);
+    }
+
+    /**
+     * Reports 1 while the shared state store cannot be reached (the bot answers without it) and 0
+     * while it works, as {@code careerbot_state_store_degraded{store}}, read at each scrape.
+     */
+    public void stateStore(Supplier<StoreHealth> health) {
+        Gauge.builder("careerbot.state.store.degraded", health, supplier -> supplier.get().degraded() ? 1 : 0)
+                .tag("store", health.get().kind())
+                .description("1 while the shared state store (Redis) cannot be reached").strongReference(true)
                 .register(registry);
     }
 

@@ -17,6 +17,8 @@ import dev.careerbot.ratelimit.RateLimiter;
 import dev.careerbot.reload.KnowledgeReloader;
 import dev.careerbot.reload.KnowledgeWatcher;
 import dev.careerbot.reload.LiveConversation;
+import dev.careerbot.state.MemoryStateStore;
+import dev.careerbot.state.StateStore;
 import dev.careerbot.unanswered.UnansweredLog;
 import dev.careerbot.yaml.YamlSource;
 import java.io.IOException;
@@ -43,6 +45,8 @@ public final class Operations implements AutoCloseable {
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
     /** What an adapter's close leaves of the shutdown deadline, to report what it could not answer. */
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(3);
+    /** Telegram sends an update again for at most a day; delivered message keys are remembered that long. */
+    private static final Duration DELIVERY_MEMORY = Duration.ofHours(24);
 
     private final OperationsSettings settings;
     private final BotMetrics metrics;
@@ -52,13 +56,14 @@ public final class Operations implements AutoCloseable {
     private final OperationsResponder responder;
     private final Optional<KnowledgeWatcher> watcher;
     private final UnansweredLog unanswered;
+    private final StateStore store;
     private volatile Optional<StatusServer> server = Optional.empty();
     private volatile boolean shuttingDown;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Operations(OperationsSettings settings, BotMetrics metrics, LiveConversation live,
             KnowledgeReloader reloader, InFlight inFlight, OperationsResponder responder,
-            Optional<KnowledgeWatcher> watcher, UnansweredLog unanswered) {
+            Optional<KnowledgeWatcher> watcher, UnansweredLog unanswered, StateStore store) {
         this.settings = settings;
         this.metrics = metrics;
         this.live = live;
@@ -67,6 +72,7 @@ public final class Operations implements AutoCloseable {
         this.responder = responder;
         this.watcher = watcher;
         this.unanswered = unanswered;
+        this.store = store;
     }
 
     /**
@@ -90,6 +96,18 @@ public final class Operations implements AutoCloseable {
      */
     public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
             Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
+        return start(config, conversation, trainer, clock,
+                new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime));
+    }
+
+    /**
+     * As above, with the state the instances share in this store (the conversation's contexts
+     * must be in the same one): rate-limit buckets, reload announcements, the adapters' memory of
+     * message ids delivered, its health in {@code /healthz} and {@code /metrics}. The store is
+     * closed with the operations.
+     */
+    public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock, StateStore store) {
         OperationsSettings settings = config.operations();
         if (settings.logging().json()) {
             LogFormat.useJson();
@@ -98,15 +116,20 @@ public final class Operations implements AutoCloseable {
         LiveConversation live = new LiveConversation(conversation);
         metrics.activeSessions(() -> live.ifReady().map(Conversation::activeSessions).orElse(0));
         UnansweredLog unanswered = new UnansweredLog(settings.unanswered(), clock);
+        metrics.stateStore(store::health);
+        ReloadAnnouncements announcements = new ReloadAnnouncements(store, live);
         KnowledgeReloader reloader = new KnowledgeReloader(live, config.knowledgeBase(), new KnowledgeLoader(),
-                trainer, outcome -> metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT)),
-                System::nanoTime);
+                trainer, outcome -> {
+                    metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT));
+                    announcements.reloaded(outcome);
+                }, System::nanoTime);
+        announcements.listen(reloader);
         InFlight inFlight = new InFlight();
         AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);
-        OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(),
-                System::nanoTime), admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
+        OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(), store),
+                admin, unanswered, metrics, settings.logging(), inFlight, System::nanoTime);
         return new Operations(settings, metrics, live, reloader, inFlight, responder, watch(config, reloader),
-                unanswered);
+                unanswered, store);
     }
 
     private static Optional<KnowledgeWatcher> watch(BotConfig config, KnowledgeReloader reloader) {
@@ -139,7 +162,8 @@ public final class Operations implements AutoCloseable {
         Duration grace = deadline.compareTo(CLOSE_MARGIN.plusSeconds(1)) > 0 ? deadline.minus(CLOSE_MARGIN)
                 : deadline.dividedBy(2);
         return new AdapterServices(metrics::outboundLost, unanswered::logId,
-                name -> AnsweredIdsFile.open(folder.resolve(name + "-answered-updates.txt")), grace);
+                name -> AnsweredIdsFile.open(folder.resolve(name + "-answered-updates.txt")),
+                key -> store.firstDelivery(key, DELIVERY_MEMORY), grace);
     }
 
     /** The conversation answering right now (it changes on reload). */
@@ -168,7 +192,7 @@ public final class Operations implements AutoCloseable {
         }
         if (settings.http().enabled()) {
             server = Optional.of(StatusServer.start(settings.http().host(), settings.http().port(), adapters,
-                    metrics::scrape, () -> shuttingDown));
+                    metrics::scrape, () -> shuttingDown, store::health));
         }
     }
 
@@ -197,5 +221,7 @@ public final class Operations implements AutoCloseable {
         watcher.ifPresent(KnowledgeWatcher::close);
         reloader.close();
         server.ifPresent(StatusServer::close);
+        store.close();
     }
+
 }

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start()} logs in with JDA's {@code DefaultShardManager} (one shard unless
  * {@code adapters.discord.shards} says more; the same code path either way), waits until every
- * shard is READY, and registers the slash commands. A token Discord refuses or a privileged intent
+ * shard is READY, and registers the slash commands. With {@code adapters.discord.shard_ids} the
+ * process runs only those shards of the total, so several processes serve one bot: Discord sends
+ * each server's events to shard {@code (guild_id >> 22) % shards}, and so to exactly one process. A token Discord refuses or a privileged intent
  * it does not grant fails {@code start()} with a {@link DiscordException} saying what to fix.
  * Dropped gateway connections are resumed by JDA, which replays what was missed.
  *
@@ -76,7 +78,13 @@ public final class DiscordAdapter implements ChatAdapter {
         if (settings.shards() < 1) {
             throw new DiscordException("adapters.discord.shards must be 1 or more, was " + settings.shards());
         }
-        this.readiness = new ShardReadiness(settings.shards());
+        for (int id : settings.shardIds()) {
+            if (id < 0 || id >= settings.shards()) {
+                throw new DiscordException("adapters.discord.shard_ids has " + id + ", but shard ids run from 0 to "
+                        + (settings.shards() - 1) + " with adapters.discord.shards: " + settings.shards());
+            }
+        }
+        this.readiness = new ShardReadiness(settings.ownShards().size());
         this.workers = Executors.newFixedThreadPool(tuning.workers(), named("discord-answer"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
     }
@@ -97,7 +105,7 @@ public final class DiscordAdapter implements ChatAdapter {
         }
         Optional<String> gatewayUrl = settings.gatewayUrl().map(String::strip).filter(url -> !url.isEmpty());
         Optional<String> restUrl = settings.restUrl().map(String::strip).filter(url -> !url.isEmpty());
-        LOG.info("Connecting to Discord with {} shard(s){}{}", settings.shards(),
+        LOG.info("Connecting to Discord with {}{}{}", shardsDescribed(),
                 gatewayUrl.map(url -> ", gateway " + url).orElse(""), restUrl.map(url -> ", REST " + url).orElse(""));
         if (!settings.messageContentIntent()) {
             // Mentions, replies that ping and DMs carry their text without the intent; JDA would
@@ -106,6 +114,7 @@ public final class DiscordAdapter implements ChatAdapter {
         }
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(token, intents())
                 .setShardsTotal(settings.shards())
+                .setShards(settings.ownShards().stream().mapToInt(Integer::intValue).toArray())
                 .setSessionController(new GatewaySessionController(gatewayUrl, tuning.identifyDelay()))
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
@@ -149,8 +158,21 @@ public final class DiscordAdapter implements ChatAdapter {
     public boolean connected() {
         ShardManager current = shards;
         return current != null && !closed && !readiness.failed()
-                && current.getShards().size() == settings.shards()
+                && current.getShards().size() == settings.ownShards().size()
                 && current.getShards().stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /** The shards this process runs, for the health endpoint: with several processes each runs a range. */
+    @Override
+    public String healthDetail() {
+        return shardsDescribed();
+    }
+
+    private String shardsDescribed() {
+        List<Integer> own = settings.ownShards();
+        return own.size() == settings.shards() ? "shards: all " + settings.shards()
+                : "shards " + own.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " of "
+                        + settings.shards();
     }
 
     @Override
@@ -188,14 +210,14 @@ public final class DiscordAdapter implements ChatAdapter {
     }
 
     /**
-     * Registers the slash commands (global commands, through shard 0) and waits for Discord's
-     * answer once, so {@code start()} returns with the commands in place; a refusal is logged and
-     * the bot runs on without them.
+     * Registers the slash commands (global commands, through shard 0, so with several processes only
+     * the one running shard 0 does) and waits for Discord's answer once, so {@code start()} returns
+     * with the commands in place; a refusal is logged and the bot runs on without them.
      */
     private void registerCommands() {
         JDA first = shards.getShardById(0);
         if (first == null) {
-            LOG.warn("No Discord shard 0 to register the slash commands with");
+            LOG.info("The slash commands are registered by the process that runs Discord shard 0");
             return;
         }
         try {

@@ -40,6 +40,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -62,6 +63,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * way at the moment of a crash can come twice (one per worker thread at most). At close, polling
  * stops, the jobs held are answered for the grace period, what is left is counted, logged and left
  * unconfirmed, and the offset of the oldest unanswered update is confirmed.
+ *
+ * <p>In webhook mode ({@code adapters.telegram.mode: webhook}) Telegram posts each update to a
+ * {@link WebhookReceiver}, which says 200 at once and hands it here; the update id is taken on once
+ * through the shared store ({@link AdapterServices#firstDelivery()}), so of several instances
+ * behind one proxy only one answers a post Telegram repeats. Telegram does not post an update again
+ * after its 200, so updates held by an instance that crashes are lost (logged as such at a stop).
  *
  * <p>Idle connections of both HTTP clients are closed after {@link #IDLE_CONNECTION_KEEP_ALIVE},
  * before the 5 s after which Node, Apache and many proxies close them: a send written into a
@@ -116,6 +123,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private volatile ChatLanes lanes;
     private volatile AnsweredIds answeredIds;
     private volatile Intake intake;
+    private volatile WebhookReceiver webhook;
 
     /**
      * Timings that production leaves at their defaults and tests shorten.
@@ -246,6 +254,12 @@ public final class TelegramAdapter implements ChatAdapter {
         answeredIds = services.answeredIds().apply(ANSWERED_IDS);
         intake = new Intake(answeredIds, tuning.backlog(), EMPTY_POLL_INTERVAL);
         registerCommands();
+        if (settings.webhook().enabled()) {
+            receiveByWebhook(bot);
+            return;
+        }
+        LOG.info("Telegram in polling mode: starting long polling removes any webhook set before (Telegram allows"
+                + " one of the two); for several instances use adapters.telegram.mode: webhook");
 
         pollExecutor = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("telegram-poll"));
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
@@ -259,6 +273,31 @@ public final class TelegramAdapter implements ChatAdapter {
                     + mask.describe(e));
         }
         LOG.info("Telegram adapter started as @{}, polling {}", bot.username(), settings.apiUrl());
+    }
+
+    /**
+     * Webhook mode: listens for Telegram's posts, then tells Telegram where to send them
+     * ({@code setWebhook} with the secret token). From then on {@code getUpdates} fails on
+     * Telegram's side: a bot polling elsewhere with the same token stops receiving.
+     */
+    private void receiveByWebhook(BotIdentity bot) {
+        TelegramSettings.Webhook hook = settings.webhook();
+        webhook = WebhookReceiver.start(hook.host(), hook.port(), hook.path(), hook.secret().value(), this::take);
+        try {
+            client.execute(SetWebhook.builder().url(hook.url()).secretToken(hook.secret().value())
+                    .allowedUpdates(WANTED_UPDATES).build());
+        } catch (TelegramApiException e) {
+            throw new TelegramException("setWebhook to " + hook.url() + " failed: " + mask.describe(e)
+                    + "; check adapters.telegram.webhook_url (Telegram needs a public https:// address)");
+        }
+        LOG.info("Telegram adapter started as @{} in webhook mode: Telegram posts to {}, received on {}:{}{};"
+                + " long polling is off while the webhook is set (mode: polling removes it)", bot.username(),
+                hook.url(), hook.host(), webhook.port(), hook.path());
+    }
+
+    /** The port the webhook receiver listens on, in webhook mode. */
+    int webhookPort() {
+        return webhook.port();
     }
 
     private BotIdentity whoAmI() {
@@ -342,12 +381,18 @@ public final class TelegramAdapter implements ChatAdapter {
             return;
         }
         int updateId = update.getUpdateId();
-        Intake.Admission admission = intake.admit(updateId);
-        if (admission == Intake.Admission.HELD) {
-            return;
-        }
-        if (admission == Intake.Admission.ANSWERED_BEFORE) {
-            LOG.debug("Skipped update {}: answered before the restart", updateId);
+        if (webhook == null) {
+            Intake.Admission admission = intake.admit(updateId);
+            if (admission == Intake.Admission.HELD) {
+                return;
+            }
+            if (admission == Intake.Admission.ANSWERED_BEFORE) {
+                LOG.debug("Skipped update {}: answered before the restart", updateId);
+                return;
+            }
+        } else if (!services.firstDelivery().first("telegram:update:" + updateId)) {
+            // Webhook posts come in any order and to any instance: the shared store dedupes them.
+            LOG.debug("Skipped update {}: taken on by this or another instance", updateId);
             return;
         }
         if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null
@@ -368,9 +413,14 @@ public final class TelegramAdapter implements ChatAdapter {
                     updateId);
             return;
         }
-        intake.hold(updateId);
+        Runnable answered = () -> { };
+        if (webhook == null) {
+            // Polling confirms an update to Telegram only once it is answered.
+            intake.hold(updateId);
+            answered = () -> intake.finish(updateId);
+        }
         lanes.submit(incoming.destination().chatId(), new Delivery(incoming, responder, composer, outbox, pacer,
-                () -> intake.finish(updateId), this::logId));
+                answered, this::logId));
     }
 
     /**
@@ -379,6 +429,9 @@ public final class TelegramAdapter implements ChatAdapter {
      */
     @Override
     public boolean connected() {
+        if (webhook != null) {
+            return started.get() && !closing.get();
+        }
         return started.get() && !closing.get() && session != null && session.isRunning() && backOff.healthy();
     }
 
@@ -394,6 +447,9 @@ public final class TelegramAdapter implements ChatAdapter {
             return;
         }
         long end = System.nanoTime() + tuning.shutdownGrace().toNanos();
+        if (webhook != null) {
+            webhook.close(tuning.shutdownGrace());
+        }
         stopPolling();
         if (lanes != null) {
             try {
@@ -408,7 +464,11 @@ public final class TelegramAdapter implements ChatAdapter {
             workers.shutdownNow();
             int abandoned = lanes.abandonAll();
             leftUnanswered.set(abandoned);
-            if (abandoned > 0) {
+            if (abandoned > 0 && webhook != null) {
+                LOG.warn("Telegram: {} messages taken in by webhook were not answered within the {} s grace; they are"
+                        + " lost, since Telegram does not post an update again once it was accepted", abandoned,
+                        tuning.shutdownGrace().toSeconds());
+            } else if (abandoned > 0) {
                 LOG.warn("Telegram: {} of the {} messages taken in were not answered within the {} s grace; they are"
                         + " left unconfirmed, so Telegram delivers them again after a restart", abandoned,
                         intake.taken(), tuning.shutdownGrace().toSeconds());

@@ -150,6 +150,26 @@ final class DiscordPayloads {
         return guild;
     }
 
+    /**
+     * Another server, with one text channel and no thread, for tests with several servers (and
+     * so several shards).
+     */
+    static ObjectNode guildCreate(String guildId, String channelId) {
+        ObjectNode guild = guildCreate();
+        guild.put("id", guildId).put("name", "Server " + guildId);
+        ((ObjectNode) guild.get("roles").get(0)).put("id", guildId);
+        ObjectNode channel = textChannel().put("id", channelId).put("guild_id", guildId);
+        guild.putArray("channels").add(channel);
+        guild.putArray("threads");
+        return guild;
+    }
+
+    /** A server id whose events Discord sends to this shard of so many. */
+    static String guildOnShard(int shard, int shardTotal, int nth) {
+        long timestampPart = 1000L * shardTotal + shard + (long) nth * shardTotal;
+        return Long.toString((timestampPart << 22) | 1);
+    }
+
     /** A message as Discord sends it in MESSAGE_CREATE and returns from the REST API. */
     static ObjectNode message(String id, String channelId, boolean inGuild, ObjectNode author, String content) {
         ObjectNode message = JSON.createObjectNode()

@@ -40,6 +40,25 @@ final class FakeDiscord implements AutoCloseable {
                 Optional.of(gatewayUrl()));
     }
 
+    /**
+     * Puts the bot in {@code perShard} servers on every one of {@code shards} shards (one text
+     * channel each); returns server id to channel id.
+     */
+    java.util.Map<String, String> serversOnEveryShard(int shards, int perShard) {
+        java.util.Map<String, String> servers = new java.util.TreeMap<>();
+        java.util.List<ObjectNode> guilds = new java.util.ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            for (int nth = 0; nth < perShard; nth++) {
+                String guild = DiscordPayloads.guildOnShard(shard, shards, nth);
+                String channel = nextId();
+                servers.put(guild, channel);
+                guilds.add(DiscordPayloads.guildCreate(guild, channel));
+            }
+        }
+        gateway.guilds(guilds);
+        return servers;
+    }
+
     String nextId() {
         return DiscordPayloads.snowflake(ids.incrementAndGet());
     }
@@ -47,6 +66,16 @@ final class FakeDiscord implements AutoCloseable {
     /** The person writes in the server channel; returns the message id. */
     String sayInChannel(String content, boolean mentionBot) {
         return say(DiscordPayloads.CHANNEL_ID, content, mentionBot);
+    }
+
+    /** The person mentions the bot in the text channel of another server; returns the message id. */
+    String sayInServer(String guildId, String channelId, String content) {
+        String id = nextId();
+        ObjectNode message = DiscordPayloads.message(id, channelId, true, DiscordPayloads.person(),
+                "<@" + DiscordPayloads.BOT_ID + "> " + content);
+        message.put("guild_id", guildId);
+        gateway.dispatch("MESSAGE_CREATE", DiscordPayloads.mentioning(message, DiscordPayloads.botUser()));
+        return id;
     }
 
     String sayInThread(String content) {

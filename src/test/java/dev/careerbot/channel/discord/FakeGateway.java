@@ -1,6 +1,7 @@
 package dev.careerbot.channel.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -14,8 +15,13 @@ import org.java_websocket.server.WebSocketServer;
  * A Discord gateway on 127.0.0.1 that speaks what JDA 6 uses: HELLO, IDENTIFY, heartbeats and
  * their ACKs, READY then GUILD_CREATE, RESUME with replay of what was missed and RESUMED, op 7
  * (reconnect) and op 9 (invalid session), and dispatches such as MESSAGE_CREATE. Like Discord, it
- * keeps the events of the current session so a RESUME gets every event after the client's last
- * sequence number, and an invalidated session cannot be resumed.
+ * keeps the events of each session so a RESUME gets every event after the client's last sequence
+ * number, and an invalidated session cannot be resumed.
+ *
+ * <p>Sharding as Discord does it: an IDENTIFY carries {@code [shard_id, num_shards]}, each shard
+ * has a session of its own, and a server's events (its GUILD_CREATE, its messages and
+ * interactions) go to shard {@code (guild_id >> 22) % num_shards}; events outside a server
+ * (direct messages) go to shard 0. Several processes may each identify some of the shards.
  */
 final class FakeGateway extends WebSocketServer {
 
@@ -26,20 +32,26 @@ final class FakeGateway extends WebSocketServer {
     private final List<JsonNode> identifies = new ArrayList<>();
     private final List<JsonNode> resumes = new ArrayList<>();
     private final List<Runnable> held = new ArrayList<>();
+    private final List<ObjectNode> guilds = new ArrayList<>(List.of(DiscordPayloads.guildCreate()));
     private volatile boolean grantMessageContent = true;
     private volatile Integer closeOnIdentify;
     private final java.util.Map<Integer, Session> shardSessions = new java.util.HashMap<>();
-    private Session session;
-    private WebSocket live;
     private boolean holding;
     private int connections;
 
     private static final class Session {
         final String id = UUID.randomUUID().toString();
         final List<ObjectNode> events = new ArrayList<>();
+        final int shardTotal;
         int sequence;
         boolean valid = true;
         WebSocket connection;
+        /** The connection events go to; null between a drop and the RESUME. */
+        WebSocket live;
+
+        Session(int shardTotal) {
+            this.shardTotal = shardTotal;
+        }
     }
 
     FakeGateway(String token) {
@@ -60,6 +72,19 @@ final class FakeGateway extends WebSocketServer {
     /** The next IDENTIFY is answered with this close code instead of READY. */
     void closeOnIdentify(int code) {
         closeOnIdentify = code;
+    }
+
+    /** The servers the bot is in, as GUILD_CREATE payloads, instead of the one default server. */
+    void guilds(List<ObjectNode> servers) {
+        synchronized (lock) {
+            guilds.clear();
+            guilds.addAll(servers);
+        }
+    }
+
+    /** The shard Discord sends a server's events to. */
+    static int shardOf(String guildId, int shardTotal) {
+        return (int) ((Long.parseLong(guildId) >> 22) % shardTotal);
     }
 
     @Override
@@ -92,8 +117,10 @@ final class FakeGateway extends WebSocketServer {
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
         synchronized (lock) {
-            if (connection == live) {
-                live = null;
+            for (Session session : shardSessions.values()) {
+                if (session.live == connection) {
+                    session.live = null;
+                }
             }
             lock.notifyAll();
         }
@@ -130,21 +157,19 @@ final class FakeGateway extends WebSocketServer {
             }
             JsonNode shard = identify.path("shard");
             int shardId = shard.path(0).asInt(0);
-            Session started = new Session();
+            int shardTotal = Math.max(1, shard.path(1).asInt(1));
+            Session started = new Session(shardTotal);
             started.connection = connection;
+            started.live = connection;
             shardSessions.put(shardId, started);
-            if (shardId != 0) {
-                // Other shards hold no guild here: READY with an empty guild list.
-                ObjectNode ready = DiscordPayloads.ready(started.id, url(), shardId, shard.path(1).asInt(1));
-                ready.putArray("guilds");
-                connection.send(DiscordPayloads.JSON.createObjectNode().put("op", 0).put("t", "READY")
-                        .put("s", ++started.sequence).set("d", ready).toString());
-                return;
-            }
-            session = started;
-            live = connection;
-            dispatch("READY", DiscordPayloads.ready(session.id, url(), shardId, shard.path(1).asInt(1)));
-            dispatch("GUILD_CREATE", DiscordPayloads.guildCreate());
+            List<ObjectNode> served = guilds.stream()
+                    .filter(guild -> shardOf(guild.path("id").asText(), shardTotal) == shardId).toList();
+            ObjectNode ready = DiscordPayloads.ready(started.id, url(), shardId, shardTotal);
+            ArrayNode unavailable = ready.putArray("guilds");
+            served.forEach(guild -> unavailable.addObject().put("id", guild.path("id").asText())
+                    .put("unavailable", true));
+            send(started, "READY", ready);
+            served.forEach(guild -> send(started, "GUILD_CREATE", guild.deepCopy()));
         }
     }
 
@@ -152,35 +177,50 @@ final class FakeGateway extends WebSocketServer {
         synchronized (lock) {
             resumes.add(resume);
             lock.notifyAll();
-            if (session == null || !session.valid || !session.id.equals(resume.path("session_id").asText())
-                    || !token.equals(resume.path("token").asText())) {
+            Session session = shardSessions.values().stream()
+                    .filter(candidate -> candidate.id.equals(resume.path("session_id").asText()))
+                    .findFirst().orElse(null);
+            if (session == null || !session.valid || !token.equals(resume.path("token").asText())) {
                 connection.send("{\"op\":9,\"d\":false}");
                 return;
             }
-            live = connection;
+            session.live = connection;
+            session.connection = connection;
             int after = resume.path("seq").asInt();
             for (ObjectNode event : session.events) {
                 if (event.path("s").asInt() > after) {
                     connection.send(event.toString());
                 }
             }
-            dispatch("RESUMED", DiscordPayloads.JSON.createObjectNode());
+            send(session, "RESUMED", DiscordPayloads.JSON.createObjectNode());
         }
     }
 
-    /** Sends a dispatch on the live connection, or keeps it for the RESUME when there is none. */
+    /**
+     * Sends a dispatch to the shard Discord would send it to (by its {@code guild_id}, else shard
+     * 0), on its live connection, or keeps it for the RESUME when there is none.
+     */
     void dispatch(String type, ObjectNode data) {
         synchronized (lock) {
+            Session zero = shardSessions.get(0);
+            int total = zero != null ? zero.shardTotal
+                    : shardSessions.values().stream().mapToInt(session -> session.shardTotal).findFirst().orElse(1);
+            int shard = data.hasNonNull("guild_id") ? shardOf(data.get("guild_id").asText(), total) : 0;
+            Session session = shardSessions.get(shard);
             if (session == null) {
-                throw new IllegalStateException("no session: nobody has identified yet");
+                throw new IllegalStateException("no session on shard " + shard + ": nobody has identified it yet");
             }
-            ObjectNode event = DiscordPayloads.JSON.createObjectNode().put("op", 0).put("t", type)
-                    .put("s", ++session.sequence);
-            event.set("d", data);
-            session.events.add(event);
-            if (live != null) {
-                live.send(event.toString());
-            }
+            send(session, type, data);
+        }
+    }
+
+    private void send(Session session, String type, ObjectNode data) {
+        ObjectNode event = DiscordPayloads.JSON.createObjectNode().put("op", 0).put("t", type)
+                .put("s", ++session.sequence);
+        event.set("d", data);
+        session.events.add(event);
+        if (session.live != null) {
+            session.live.send(event.toString());
         }
     }
 
@@ -220,7 +260,7 @@ final class FakeGateway extends WebSocketServer {
         synchronized (lock) {
             connection = liveConnection();
             if (!resumable) {
-                session.valid = false;
+                shardSessions.get(0).valid = false;
             }
         }
         connection.send("{\"op\":9,\"d\":" + resumable + "}");
@@ -230,7 +270,7 @@ final class FakeGateway extends WebSocketServer {
     void awaitDisconnected(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (lock) {
-            while (live != null) {
+            while (shardSessions.containsKey(0) && shardSessions.get(0).live != null) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     throw new AssertionError("the client stayed connected");
@@ -300,12 +340,14 @@ final class FakeGateway extends WebSocketServer {
         }
     }
 
+    /** Shard 0's live connection. */
     private WebSocket liveConnection() {
         synchronized (lock) {
-            if (live == null) {
+            Session zero = shardSessions.get(0);
+            if (zero == null || zero.live == null) {
                 throw new IllegalStateException("no live gateway connection");
             }
-            return live;
+            return zero.live;
         }
     }
 

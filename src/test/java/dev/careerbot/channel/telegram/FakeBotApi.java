@@ -69,6 +69,7 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Integer> messageIds = new HashMap<>();
     private int nextUpdateId = 100_000;
     private int confirmedOffset;
+    private String[] webhook;
     private int nextCallbackId = 1;
     private final int port;
     private HttpServer server;
@@ -562,8 +563,18 @@ final class FakeBotApi implements AutoCloseable {
             }
             ObjectNode answer = switch (method) {
                 case "getme" -> ok(botUserWithFlags());
-                case "deletewebhook", "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
-                case "getupdates" -> getUpdates(params);
+                case "setmycommands", "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
+                case "setwebhook" -> setWebhook(params);
+                case "deletewebhook" -> {
+                    synchronized (lock) {
+                        webhook = null;
+                    }
+                    yield ok(JSON.getNodeFactory().booleanNode(true));
+                }
+                case "getupdates" -> webhook().isPresent()
+                        ? error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook"
+                                + " to delete the webhook first", null, null)
+                        : getUpdates(params);
                 case "sendmessage" -> sendMessage(params);
                 case "answercallbackquery" -> answerCallbackQuery(params);
                 default -> error(404, "Not Found", null, null);
@@ -583,10 +594,34 @@ final class FakeBotApi implements AutoCloseable {
         }
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             params.setAll((ObjectNode) JSON.readTree(body));
+        } else if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            multipart(contentType, body, params);
         } else {
             form(new String(body, StandardCharsets.UTF_8), params);
         }
         return params;
+    }
+
+    /** The text fields of a multipart/form-data body (setWebhook is sent so, for its optional certificate). */
+    private static void multipart(String contentType, byte[] body, ObjectNode into) {
+        String boundary = "--" + contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").strip();
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (String part : text.split(java.util.regex.Pattern.quote(boundary))) {
+            int blank = part.indexOf("\r\n\r\n");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            if (blank < 0 || !name.find()) {
+                continue;
+            }
+            String value = part.substring(blank + 4);
+            into.put(name.group(1), value.endsWith("\r\n") ? value.substring(0, value.length() - 2) : value);
+        }
+    }
+
+    /** The webhook URL and secret token set by the bot, empty when none is set (long polling). */
+    Optional<String[]> webhook() {
+        synchronized (lock) {
+            return Optional.ofNullable(webhook);
+        }
     }
 
     private static void form(String encoded, ObjectNode into) throws IOException {
@@ -708,6 +743,17 @@ final class FakeBotApi implements AutoCloseable {
             result.put("is_topic_message", true);
         }
         return ok(result);
+    }
+
+    private ObjectNode setWebhook(JsonNode params) {
+        String url = params.path("url").asText("");
+        if (!url.startsWith("https://") && !url.isEmpty()) {
+            return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook", null, null);
+        }
+        synchronized (lock) {
+            webhook = url.isEmpty() ? null : new String[] {url, params.path("secret_token").asText("")};
+        }
+        return ok(JSON.getNodeFactory().booleanNode(true));
     }
 
     private ObjectNode answerCallbackQuery(JsonNode params) {

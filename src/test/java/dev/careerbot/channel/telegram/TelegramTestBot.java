@@ -11,6 +11,8 @@ import dev.careerbot.storage.UserHasher;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A fake Bot API and a started adapter on it, for one test. */
@@ -41,8 +43,9 @@ final class TelegramTestBot implements AutoCloseable {
 
     /** Services as run gives them, but the answered ids given here and lost calls collected into the list. */
     static AdapterServices services(AnsweredIds answered, List<OutboundCall> lostCalls) {
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
         return new AdapterServices((platform, kind) -> lostCalls.add(kind), IDS::shortHash, name -> answered,
-                FAST.shutdownGrace());
+                delivered::add, FAST.shutdownGrace());
     }
 
     /** Pacing off, so tests run at full speed. */

@@ -1,12 +1,13 @@
-package dev.careerbot.ratelimit;
+package dev.careerbot.state;
 
 /**
  * One person's bucket: it holds up to {@code capacity} tokens, gains {@code tokensPerNano} a
  * nanosecond, and each message takes one. The first message without a token gets the notice;
  * later ones are dropped silently until the bucket has filled up again (the person slowed down),
  * even when a token trickles in meanwhile and lets one message through: a person who keeps
- * writing gets one notice, not one between every two answers. Not thread-safe; {@link RateLimiter}
- * guards it.
+ * writing gets one notice, not one between every two answers. Not thread-safe; {@link
+ * MemoryStateStore} guards it. {@code redis/take-token.lua} is the same rule for Redis, and
+ * {@code StateStoreContract} holds both to it.
  */
 final class TokenBucket {
 
@@ -16,14 +17,14 @@ final class TokenBucket {
     private long refilledAt;
     private boolean noticeSent;
 
-    TokenBucket(double capacity, double tokensPerNano, long now) {
-        this.capacity = capacity;
-        this.tokensPerNano = tokensPerNano;
+    TokenBucket(BucketRule rule, long now) {
+        this.capacity = rule.burst();
+        this.tokensPerNano = rule.perMinute() / 60e9;
         this.tokens = capacity;
         this.refilledAt = now;
     }
 
-    Verdict take(long now) {
+    Allowance take(long now) {
         tokens = Math.min(capacity, tokens + Math.max(0, now - refilledAt) * tokensPerNano);
         refilledAt = now;
         if (tokens >= capacity) {
@@ -31,13 +32,13 @@ final class TokenBucket {
         }
         if (tokens >= 1) {
             tokens -= 1;
-            return Verdict.ANSWER;
+            return Allowance.ANSWER;
         }
         if (noticeSent) {
-            return Verdict.DROP;
+            return Allowance.DROP;
         }
         noticeSent = true;
-        return Verdict.NOTICE;
+        return Allowance.NOTICE;
     }
 
     boolean isFull(long now) {
