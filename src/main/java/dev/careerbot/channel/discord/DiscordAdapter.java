@@ -4,6 +4,7 @@ import dev.careerbot.channel.AdapterServices;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.message.Responder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,12 +100,10 @@ public final class DiscordAdapter implements ChatAdapter {
         if (shards != null || closed) {
             throw new IllegalStateException("The Discord adapter was started before; make a new one");
         }
-        String token = settings.token().value().strip();
-        if (token.isEmpty()) {
-            throw new DiscordException("No Discord bot token: set DISCORD_TOKEN (adapters.discord.token)");
-        }
-        Optional<String> gatewayUrl = settings.gatewayUrl().map(String::strip).filter(url -> !url.isEmpty());
-        Optional<String> restUrl = settings.restUrl().map(String::strip).filter(url -> !url.isEmpty());
+        // The config loader checked the settings; they are used as they are.
+        String token = settings.token().value();
+        Optional<String> gatewayUrl = settings.gatewayUrl().map(URI::toString);
+        Optional<String> restUrl = settings.restUrl().map(URI::toString);
         LOG.info("Connecting to Discord with {}{}{}", shardsDescribed(),
                 gatewayUrl.map(url -> ", gateway " + url).orElse(""), restUrl.map(url -> ", REST " + url).orElse(""));
         if (!settings.messageContentIntent()) {
