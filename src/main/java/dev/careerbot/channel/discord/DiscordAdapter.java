@@ -76,15 +76,6 @@ public final class DiscordAdapter implements ChatAdapter {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
-        if (settings.shards() < 1) {
-            throw new DiscordException("adapters.discord.shards must be 1 or more, was " + settings.shards());
-        }
-        for (int id : settings.shardIds()) {
-            if (id < 0 || id >= settings.shards()) {
-                throw new DiscordException("adapters.discord.shard_ids has " + id + ", but shard ids run from 0 to "
-                        + (settings.shards() - 1) + " with adapters.discord.shards: " + settings.shards());
-            }
-        }
         this.readiness = new ShardReadiness(settings.ownShards().size());
         this.workers = Executors.newFixedThreadPool(tuning.workers(), named("discord-answer"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
