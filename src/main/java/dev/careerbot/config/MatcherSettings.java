@@ -51,4 +51,8 @@ public record MatcherSettings(
     public MatcherSettings withMode(MatcherMode newMode) {
         return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, newMode, cacheDirectory);
     }
+
+    public MatcherSettings withCacheDirectory(Path folder) {
+        return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, mode, folder);
+    }
 }
