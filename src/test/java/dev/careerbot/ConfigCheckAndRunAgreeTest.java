@@ -161,17 +161,13 @@ class ConfigCheckAndRunAgreeTest {
     @Test
     void checkAndRunRejectTheSameBadConfigsWithTheSameProblems() throws Exception {
         for (Map.Entry<String, Case> bad : badConfigs().entrySet()) {
-            Path config = write(bad.getKey(), bad.getValue());
-            logs.list.clear();
+            Trial trial = tryBoth(bad.getKey(), bad.getValue());
 
-            Verdict check = check(config, bad.getValue());
-            Verdict run = run(config, bad.getValue());
-
-            assertEquals(1, check.status(), bad.getKey() + ": check accepted it");
-            assertFalse(check.problems().isEmpty(), bad.getKey());
-            assertEquals(check, run, bad.getKey() + ": check and run disagree");
-            assertTrue(check.problems().stream().allMatch(problem -> problem.startsWith(config + ":")),
-                    bad.getKey() + ": every problem names file:line: " + check.problems());
+            assertEquals(1, trial.check().status(), bad.getKey() + ": check accepted it");
+            assertFalse(trial.check().problems().isEmpty(), bad.getKey());
+            assertEquals(trial.check(), trial.run(), bad.getKey() + ": check and run disagree");
+            assertTrue(trial.check().problems().stream().allMatch(problem -> problem.startsWith(trial.config() + ":")),
+                    bad.getKey() + ": every problem names file:line: " + trial.check().problems());
             assertEquals(List.of(), logLines(), bad.getKey() + ": run went on after the config was refused");
             assertFalse(matcherRunning(), bad.getKey() + ": run started a matcher");
             assertFalse(Files.exists(folder.resolve("cache")), bad.getKey() + ": run used the matcher's cache");
@@ -182,9 +178,8 @@ class ConfigCheckAndRunAgreeTest {
     void secretsInABadConfigAreNotRepeated() throws Exception {
         Map<String, Case> cases = badConfigs();
         for (String name : List.of("token-of-the-wrong-form", "redis-url-not-redis", "discord-token-of-the-wrong-form")) {
-            Path config = write(name, cases.get(name));
-            String said = String.join("\n", check(config, cases.get(name)).problems())
-                    + String.join("\n", run(config, cases.get(name)).problems());
+            Trial trial = tryBoth(name, cases.get(name));
+            String said = String.join("\n", trial.check().problems()) + String.join("\n", trial.run().problems());
             for (String secret : List.of("abc", "hunter2", "secretvalue")) {
                 assertFalse(said.contains(secret), name + " repeats a secret: " + said);
             }
@@ -194,23 +189,26 @@ class ConfigCheckAndRunAgreeTest {
     @Test
     void checkAndRunAcceptTheSameGoodConfigs() throws Exception {
         for (Map.Entry<String, Case> good : goodConfigs().entrySet()) {
-            Path config = write(good.getKey(), good.getValue());
-            logs.list.clear();
+            Trial trial = tryBoth(good.getKey(), good.getValue());
 
-            Verdict check = check(config, good.getValue());
-            Verdict run = run(config, good.getValue());
-
-            assertEquals(new Verdict(0, List.of()), check, good.getKey() + ": check refused it");
-            assertEquals(new Verdict(1, List.of()), run, good.getKey() + ": run refused it");
+            assertEquals(new Verdict(0, List.of()), trial.check(), good.getKey() + ": check refused it");
+            assertEquals(new Verdict(1, List.of()), trial.run(), good.getKey() + ": run refused it");
             assertTrue(logLines().stream().anyMatch(line -> line.contains("Could not start: Cannot reach the Telegram"
                     + " Bot API at http://127.0.0.1:" + closedPort)), good.getKey()
                     + ": run did not get as far as the Bot API: " + logLines());
             awaitNoMatcher();
+            assertTrue(Files.exists(folder.resolve("cache")), good.getKey() + ": the matcher of run left no cache");
         }
     }
 
-    private Path write(String name, Case config) throws IOException {
-        return Files.writeString(folder.resolve(name + ".yml"), config.yaml(), StandardCharsets.UTF_8);
+    /** One config file, read by {@code check} and by {@code run}. */
+    private record Trial(Path config, Verdict check, Verdict run) {
+    }
+
+    private Trial tryBoth(String name, Case config) throws IOException {
+        Path file = Files.writeString(folder.resolve(name + ".yml"), config.yaml(), StandardCharsets.UTF_8);
+        logs.list.clear();
+        return new Trial(file, check(file, config), run(file, config));
     }
 
     private Verdict check(Path config, Case with) {
