@@ -37,9 +37,7 @@ public final class BundledMatchers {
         KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeBase()).base();
         Path output = Path.of(args[1]);
         Files.createDirectories(output);
-        MatcherSettings configured = config.matcher();
-        MatcherSettings settings = new MatcherSettings(configured.answerThreshold(), configured.clarifyThreshold(),
-                configured.maxInputChars(), configured.mode(), Path.of(args[2]));
+        MatcherSettings settings = config.matcher().withCacheDirectory(Path.of(args[2]));
         for (MatcherMode mode : MatcherMode.values()) {
             long started = System.nanoTime();
             FeatureSet features = MatcherFeatures.forSettings(settings.withMode(mode), "knowledge");

@@ -315,8 +315,7 @@ public final class CareerBot {
             Loaded loaded = load(commandLine);
             if (mode.isPresent()) {
                 BotConfig config = loaded.config();
-                loaded = new Loaded(new BotConfig(config.source(), config.knowledgeBase(),
-                        config.matcher().withMode(mode.get()), config.sessions(), config.telegram(), config.discord()),
+                loaded = new Loaded(config.withMatcher(config.matcher().withMode(mode.get())),
                         loaded.knowledge(), loaded.phases(), Optional.empty());
             }
             Conversation conversation = conversation(loaded);
@@ -377,14 +376,15 @@ public final class CareerBot {
     }
 
     private int review(CommandLine commandLine) {
-        // review reads the unanswered log and the knowledge base, never a platform: no token needed.
+        // review reads the unanswered log and the knowledge base, never a platform: no token needed
+        // (placeholders of each platform's token form, so that the config loader accepts them).
         Map<String, String> noTokensNeeded = new java.util.HashMap<>(environment);
-        List.of("TELEGRAM_TOKEN", "DISCORD_TOKEN").forEach(name -> noTokensNeeded.putIfAbsent(name, "unused-by-review"));
+        noTokensNeeded.putIfAbsent("TELEGRAM_TOKEN", "0:unused-by-review-unused-by-review");
+        noTokensNeeded.putIfAbsent("DISCORD_TOKEN", "unused.by.review");
         Loaded loaded = new CareerBot(in, out, err, noTokensNeeded, clock).load(commandLine);
         OperationsSettings.Unanswered settings = loaded.config().operations().unanswered();
         if (commandLine.option("--file").isPresent()) {
-            settings = new OperationsSettings.Unanswered(settings.enabled(), Path.of(commandLine.option("--file").get()),
-                    settings.salt(), settings.maxFileBytes(), settings.keepFiles(), settings.retention());
+            settings = settings.withFile(Path.of(commandLine.option("--file").get()));
         }
         int top;
         try {

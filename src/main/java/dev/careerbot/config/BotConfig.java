@@ -1,7 +1,6 @@
 package dev.careerbot.config;
 
 import dev.careerbot.yaml.YamlSource;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -40,16 +39,9 @@ public record BotConfig(
         Objects.requireNonNull(state, "state");
     }
 
-    /** A config with state in memory, as one process needs. */
-    public BotConfig(String source, YamlSource knowledgeBase, MatcherSettings matcher, SessionSettings sessions,
-            TelegramSettings telegram, DiscordSettings discord, OperationsSettings operations) {
-        this(source, knowledgeBase, matcher, sessions, telegram, discord, operations, StateSettings.defaults());
-    }
-
-    /** A config with the default operations settings, files in the working directory. */
-    public BotConfig(String source, YamlSource knowledgeBase, MatcherSettings matcher, SessionSettings sessions,
-            TelegramSettings telegram, DiscordSettings discord) {
-        this(source, knowledgeBase, matcher, sessions, telegram, discord, OperationsSettings.defaults(Path.of("")));
+    /** The same config with other matcher settings; every other section stays as it is. */
+    public BotConfig withMatcher(MatcherSettings newMatcher) {
+        return new BotConfig(source, knowledgeBase, newMatcher, sessions, telegram, discord, operations, state);
     }
 
     /** True when any chat platform is enabled, so the bare jar runs them instead of the console. */

@@ -12,6 +12,7 @@ import dev.careerbot.yaml.YamlSequence;
 import dev.careerbot.yaml.YamlSource;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds, reads and validates {@code careerbot.yml}. Every problem is collected and reported as
@@ -45,8 +48,8 @@ public final class ConfigLoader {
 
     private static final Pattern BARE_VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
-    private static final List<String> TOP_KEYS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("knowledge_base", "matcher", "sessions", "adapters", "state"),
+    private static final List<String> TOP_KEYS = Stream.concat(
+            Stream.of("knowledge_base", "matcher", "sessions", "adapters", "state"),
             OperationsSection.KEYS.stream()).toList();
     private static final List<String> MATCHER_KEYS = List.of("answer_threshold", "clarify_threshold", "max_input_chars",
             "mode", "cache_dir");
@@ -439,7 +442,7 @@ public final class ConfigLoader {
                 if (!text.isEmpty()) {
                     return Path.of(text);
                 }
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // reported below
             }
             findings.error(node.get().line(), "matcher.cache_dir must be a folder path (absolute, or relative to"
@@ -479,20 +482,37 @@ public final class ConfigLoader {
         private TelegramSettings telegram(YamlMapping telegram) {
             TelegramSettings defaults = TelegramSettings.disabled();
             String path = "adapters.telegram";
-            boolean enabled = fields.boolOr(telegram, path, "enabled", false);
-            Secret token = token(telegram, path, enabled, "TELEGRAM_TOKEN");
-            String apiUrl = url(telegram, path, "api_url", Set.of("http", "https")).orElse(defaults.apiUrl());
+            boolean enabled = fields.boolOr(telegram, path, "enabled", defaults.enabled());
+            Secret token = token(telegram, path, enabled, "TELEGRAM_TOKEN", TelegramSettings.TOKEN_FORM,
+                    "BotFather's tokens are the bot's id, a colon and 30 or more of A-Z, a-z, 0-9, _ and -,"
+                            + " as in 123456789:AAH...");
             return new TelegramSettings(
                     enabled,
                     token,
-                    apiUrl,
-                    fields.integerOr(telegram, path + ".long_poll_seconds", "long_poll_seconds", 0, 50, defaults.longPollSeconds()),
+                    apiUrl(telegram, path).orElse(defaults.apiUrl()),
+                    fields.integerOr(telegram, path + ".long_poll_seconds", "long_poll_seconds", 0,
+                            TelegramSettings.MAX_LONG_POLL_SECONDS, defaults.longPollSeconds()),
                     fields.boolOr(telegram, path, "pacing", defaults.pacing()),
                     rate(telegram, path, "messages_per_second", 1000, defaults.messagesPerSecond()),
                     rate(telegram, path, "chat_messages_per_second", 100, defaults.chatMessagesPerSecond()),
                     fields.integerOr(telegram, path + ".group_messages_per_minute", "group_messages_per_minute", 1, 6000,
                             defaults.groupMessagesPerMinute()),
                     webhook(telegram, path, enabled));
+        }
+
+        /** {@code api_url}, by the rule of {@link TelegramSettings.ApiUrl#parse}. */
+        private Optional<TelegramSettings.ApiUrl> apiUrl(YamlMapping telegram, String path) {
+            Optional<YamlNode> node = telegram.get("api_url").filter(value -> !FieldReader.isEmpty(value));
+            Optional<String> text = node.flatMap(value -> fields.text(value, path + ".api_url"));
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(TelegramSettings.ApiUrl.parse(text.get()));
+            } catch (IllegalArgumentException wrong) {
+                findings.error(node.get().line(), path + ".api_url " + wrong.getMessage());
+                return Optional.empty();
+            }
         }
 
         private TelegramSettings.Webhook webhook(YamlMapping telegram, String path, boolean enabled) {
@@ -508,12 +528,12 @@ public final class ConfigLoader {
                 return polling;
             }
             int sectionLine = modeNode.get().line();
-            Optional<String> url = url(telegram, path, "webhook_url", Set.of("http", "https"));
+            Optional<URI> url = url(telegram, path, "webhook_url", Set.of("http", "https"));
             if (url.isEmpty() && !unresolved.contains(path + ".webhook_url")) {
                 findings.error(telegram.entry("webhook_url").map(YamlEntry::line).orElse(sectionLine), path
                         + ".webhook_url is needed in webhook mode: the public https:// address Telegram posts to,"
                         + " for example https://bot.example.org/telegram");
-            } else if (url.isPresent() && !url.get().toLowerCase(Locale.ROOT).startsWith("https://")) {
+            } else if (url.isPresent() && !url.get().getScheme().equalsIgnoreCase("https")) {
                 findings.warning(telegram.entry("webhook_url").orElseThrow().line(), path + ".webhook_url is not"
                         + " https://: Telegram posts only to HTTPS addresses, so put a TLS proxy in front");
             }
@@ -529,7 +549,7 @@ public final class ConfigLoader {
                         + " to 256 of A-Z, a-z, 0-9, _ and - (Telegram's rule): write webhook_secret:"
                         + " ${TELEGRAM_WEBHOOK_SECRET} and export a long random value");
             }
-            return new TelegramSettings.Webhook(true, url.orElse(""), listen.map(OperationsSection.HostPort::host)
+            return new TelegramSettings.Webhook(true, url.orElse(polling.url()), listen.map(OperationsSection.HostPort::host)
                     .orElse(polling.host()), listen.map(OperationsSection.HostPort::port).orElse(polling.port()),
                     new Secret(secret));
         }
@@ -550,13 +570,11 @@ public final class ConfigLoader {
             Optional<YamlEntry> urlEntry = state.entry("redis_url");
             String url = urlEntry.filter(entry -> !FieldReader.isEmpty(entry.value()))
                     .flatMap(entry -> fields.text(entry.value(), "state.redis_url")).orElse("").strip();
-            if (kind == StateSettings.Store.REDIS && !unresolved.contains("state.redis_url")) {
-                String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
-                if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-                    findings.error(urlEntry.map(YamlEntry::line).orElse(state.line()), "state.redis_url must be"
-                            + " redis://host:port or rediss://host:port (TLS), with :password@ before the host if"
-                            + " Redis needs one; best written as ${REDIS_URL}");
-                }
+            if (kind == StateSettings.Store.REDIS && !unresolved.contains("state.redis_url")
+                    && !StateSettings.isRedisUrl(url)) {
+                findings.error(urlEntry.map(YamlEntry::line).orElse(state.line()), "state.redis_url must be"
+                        + " redis://host:port or rediss://host:port (TLS), with :password@ before the host if"
+                        + " Redis needs one and /N after the port for database N; best written as ${REDIS_URL}");
             }
             String prefix = state.get("key_prefix").filter(node -> !FieldReader.isEmpty(node))
                     .flatMap(node -> fields.text(node, "state.key_prefix")).orElse(defaults.keyPrefix());
@@ -572,12 +590,15 @@ public final class ConfigLoader {
 
         private DiscordSettings discord(YamlMapping discord) {
             String path = "adapters.discord";
-            boolean enabled = fields.boolOr(discord, path, "enabled", false);
-            int shards = fields.integerOr(discord, path + ".shards", "shards", 1, 10_000, 1);
+            DiscordSettings defaults = DiscordSettings.disabled();
+            boolean enabled = fields.boolOr(discord, path, "enabled", defaults.enabled());
+            int shards = fields.integerOr(discord, path + ".shards", "shards", 1, 10_000, defaults.shards());
             return new DiscordSettings(
                     enabled,
-                    token(discord, path, enabled, "DISCORD_TOKEN"),
-                    fields.boolOr(discord, path, "message_content_intent", false),
+                    token(discord, path, enabled, "DISCORD_TOKEN", DiscordSettings.TOKEN_FORM,
+                            "the developer portal's bot tokens are three parts of A-Z, a-z, 0-9, _ and - joined by"
+                                    + " dots (Bot > Reset Token), without a Bot prefix"),
+                    fields.boolOr(discord, path, "message_content_intent", defaults.messageContentIntent()),
                     shards,
                     url(discord, path, "rest_url", Set.of("http", "https")),
                     url(discord, path, "gateway_url", Set.of("ws", "wss", "http", "https")),
@@ -590,7 +611,7 @@ public final class ConfigLoader {
             if (node.isEmpty()) {
                 return List.of();
             }
-            java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+            TreeSet<Integer> ids = new TreeSet<>();
             String what = path + ".shard_ids";
             for (YamlScalar item : fields.texts(node.get(), what)) {
                 String text = item.text().strip();
@@ -622,7 +643,12 @@ public final class ConfigLoader {
             return List.copyOf(ids);
         }
 
-        private Secret token(YamlMapping section, String path, boolean enabled, String variable) {
+        /**
+         * An enabled adapter's token, present and of the platform's form. Messages never show the
+         * token, not even in part.
+         */
+        private Secret token(YamlMapping section, String path, boolean enabled, String variable, Pattern form,
+                String formExplained) {
             Optional<YamlEntry> entry = section.entry("token");
             Optional<String> token = entry.flatMap(e -> e.value() instanceof YamlScalar scalar && !scalar.isNull()
                     ? Optional.of(scalar.text().strip()).filter(text -> !text.isEmpty())
@@ -632,11 +658,14 @@ public final class ConfigLoader {
             } else if (enabled && token.isEmpty() && !unresolved.contains(path + ".token")) {
                 findings.error(entry.map(YamlEntry::line).orElse(section.line()), path + ".token is missing: write"
                         + " token: ${" + variable + "} and export " + variable + ", or set enabled: false");
+            } else if (enabled && token.isPresent() && !form.matcher(token.get()).matches()) {
+                findings.error(entry.orElseThrow().line(), path + ".token is not a bot token of the platform's form: "
+                        + formExplained + "; copy the whole token into " + variable);
             }
             return new Secret(enabled ? token.orElse("") : "");
         }
 
-        private Optional<String> url(YamlMapping section, String path, String key, Set<String> schemes) {
+        private Optional<URI> url(YamlMapping section, String path, String key, Set<String> schemes) {
             Optional<YamlNode> node = section.get(key);
             Optional<String> text = node.flatMap(value -> fields.text(value, path + "." + key));
             if (text.isEmpty()) {
@@ -645,20 +674,17 @@ public final class ConfigLoader {
             String expected = path + "." + key + " must be a URL starting with "
                     + String.join(" or ", schemes.stream().sorted().map(s -> s + "://").toList());
             try {
-                URI uri = new URI(text.get());
-                if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                        || uri.getHost() == null) {
-                    findings.error(node.get().line(), expected + ", but is '" + text.get() + "'");
-                    return Optional.empty();
+                URI uri = new URI(text.get().strip());
+                if (uri.getScheme() != null && schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                        && uri.getHost() != null) {
+                    return Optional.of(uri);
                 }
             } catch (URISyntaxException e) {
-                findings.error(node.get().line(), expected + ", but is '" + text.get() + "'");
-                return Optional.empty();
+                // reported below
             }
-            return text;
+            findings.error(node.get().line(), expected + ", but is '" + text.get() + "'");
+            return Optional.empty();
         }
-
-
 
         private double rate(YamlMapping section, String path, String key, double max, double fallback) {
             return section.get(key).filter(node -> !FieldReader.isEmpty(node))

@@ -10,7 +10,9 @@ import java.util.OptionalDouble;
  * @param answerThreshold confidence at or above which the bot answers; empty for the value the
  *     matcher calibrates on the knowledge base itself ({@code auto})
  * @param clarifyThreshold confidence at or above which, below the answer threshold, the bot asks
- *     "Did you mean X or Y?"; empty for {@code auto}
+ *     "Did you mean X or Y?"; empty for {@code auto}, which means half the answer threshold when
+ *     that is fixed, and cross-validated together with it when it is {@code auto} too (see
+ *     docs/configuration.md, "The two thresholds")
  * @param maxInputChars how much of a message the matcher reads; the rest is ignored
  * @param mode which features the matcher reads: n-grams, a sentence embedding or both
  * @param cacheDirectory a writable folder for the embedding model's native libraries and the
@@ -48,5 +50,9 @@ public record MatcherSettings(
 
     public MatcherSettings withMode(MatcherMode newMode) {
         return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, newMode, cacheDirectory);
+    }
+
+    public MatcherSettings withCacheDirectory(Path folder) {
+        return new MatcherSettings(answerThreshold, clarifyThreshold, maxInputChars, mode, folder);
     }
 }

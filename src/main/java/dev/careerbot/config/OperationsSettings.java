@@ -48,6 +48,16 @@ public record OperationsSettings(
                 Unanswered.defaults(folder), Reload.defaults(), Logging.defaults(), Shutdown.defaults());
     }
 
+    /** The same settings with another rate limit; every other section stays as it is. */
+    public OperationsSettings withRateLimit(RateLimit other) {
+        return new OperationsSettings(admins, http, other, unanswered, reload, logging, shutdown);
+    }
+
+    /** The same settings with another reload section; every other section stays as it is. */
+    public OperationsSettings withReload(Reload other) {
+        return new OperationsSettings(admins, http, rateLimit, unanswered, other, logging, shutdown);
+    }
+
     /**
      * The {@code admins} section: user ids per platform allowed to use {@code /reload},
      * {@code /stats} and {@code /unanswered}.
@@ -131,6 +141,11 @@ public record OperationsSettings(
         public static Unanswered defaults(Path folder) {
             return new Unanswered(true, folder.resolve(DEFAULT_FILE), Optional.empty(), 1024 * 1024, 3,
                     Duration.ofDays(30));
+        }
+
+        /** The same settings for another file, as {@code review --file} reads one. */
+        public Unanswered withFile(Path other) {
+            return new Unanswered(enabled, other, salt, maxFileBytes, keepFiles, retention);
         }
     }
 

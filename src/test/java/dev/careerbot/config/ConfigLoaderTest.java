@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.yaml.YamlSource;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class ConfigLoaderTest {
         assertEquals(YamlSource.file(Path.of("config", "knowledge.yml")), config.knowledgeBase());
         assertEquals(MatcherSettings.defaults(), config.matcher());
         assertEquals(SessionSettings.defaults(), config.sessions());
-        assertEquals(TelegramSettings.DEFAULT_API_URL, config.telegram().apiUrl());
+        assertEquals(TelegramSettings.ApiUrl.TELEGRAM, config.telegram().apiUrl());
         assertEquals(50, config.telegram().longPollSeconds());
         assertEquals(1, config.discord().shards());
         assertEquals(Optional.empty(), config.discord().restUrl());
@@ -135,10 +136,11 @@ class ConfigLoaderTest {
                 """)).config();
         assertEquals(new MatcherSettings(OptionalDouble.of(0.6), OptionalDouble.of(0.3), 400), config.matcher());
         assertEquals(new SessionSettings(Duration.ofMinutes(10), 50), config.sessions());
-        assertEquals(new TelegramSettings(true, new Secret(TELEGRAM_TOKEN), "http://127.0.0.1:8081", 5, false, 10, 0.5,
+        assertEquals(new TelegramSettings(true, new Secret(TELEGRAM_TOKEN),
+                new TelegramSettings.ApiUrl("http", "127.0.0.1", 8081), 5, false, 10, 0.5,
                 15), config.telegram());
         assertEquals(2, config.discord().shards());
-        assertEquals(Optional.of("http://127.0.0.1:9000/api"), config.discord().restUrl());
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:9000/api")), config.discord().restUrl());
         assertTrue(config.anyPlatformEnabled());
     }
 
@@ -193,7 +195,7 @@ class ConfigLoaderTest {
                     long_poll_seconds: ${POLL:-7}
                 """)).config();
         assertTrue(config.telegram().enabled());
-        assertEquals("http://127.0.0.1:8081", config.telegram().apiUrl());
+        assertEquals("http://127.0.0.1:8081", config.telegram().apiUrl().toString());
         assertEquals(7, config.telegram().longPollSeconds());
     }
 
@@ -248,8 +250,9 @@ class ConfigLoaderTest {
                 where(2) + "matcher.answer_threshold must be auto or a number from 0 to 1, but is 'high'",
                 where(5) + "sessions.expiry_minutes must be a whole number from 1 to 525600, but is 0",
                 where(8) + "adapters.telegram.enabled must be true or false, but is 'maybe'",
-                where(10) + "adapters.telegram.api_url must be a URL starting with http:// or https://, but is"
-                        + " 'ftp://example.org'",
+                where(10) + "adapters.telegram.api_url must start with http:// or https://, but is"
+                        + " 'ftp://example.org'; use the form https://api.telegram.org or http://127.0.0.1:8081"
+                        + " (scheme, host, port, no path)",
                 where(9) + "adapters.telegram.long_poll_seconds must be a whole number from 0 to 50, but is 99"),
                 errors);
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The keys of several instances: {@code state}, Telegram's webhook mode and Discord's shard ids. */
 class ScalingConfigTest {
 
-    private static final Map<String, String> ENVIRONMENT = Map.of("TELEGRAM_TOKEN", "123:abc",
+    private static final Map<String, String> ENVIRONMENT = Map.of("TELEGRAM_TOKEN", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
             "REDIS_URL", "redis://:s3cret-pass@127.0.0.1:6390/2", "HOOK_SECRET", "a-long_random-secret",
             "DISCORD_TOKEN", "x.y.z");
 

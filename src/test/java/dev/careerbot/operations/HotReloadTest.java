@@ -50,9 +50,7 @@ class HotReloadTest {
     private Path startWatching() {
         Path file = SmallBot.write(folder, SmallBot.knowledge());
         OperationsSettings test = SmallBot.settings(folder);
-        OperationsSettings watching = new OperationsSettings(test.admins(), test.http(), test.rateLimit(),
-                test.unanswered(), new OperationsSettings.Reload(true, Duration.ofMillis(100)), test.logging(),
-                test.shutdown());
+        OperationsSettings watching = test.withReload(new OperationsSettings.Reload(true, Duration.ofMillis(100)));
         operations = Operations.start(SmallBot.config(file, watching), SmallBot.conversation(SmallBot.load(file)),
                 SmallBot::train, Clock.systemUTC());
         logged.start();

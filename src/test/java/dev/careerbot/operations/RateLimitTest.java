@@ -26,9 +26,7 @@ class RateLimitTest {
     void startWithABurstOfTwoAndOneMessageAnHour() {
         Path file = SmallBot.write(folder, SmallBot.knowledge());
         OperationsSettings test = SmallBot.settings(folder);
-        OperationsSettings limited = new OperationsSettings(test.admins(), test.http(),
-                new OperationsSettings.RateLimit(true, 2, 1.0 / 60), test.unanswered(), test.reload(),
-                test.logging(), test.shutdown());
+        OperationsSettings limited = test.withRateLimit(new OperationsSettings.RateLimit(true, 2, 1.0 / 60));
         operations = Operations.start(SmallBot.config(file, limited), SmallBot.conversation(SmallBot.load(file)),
                 SmallBot::train, Clock.systemUTC());
     }

@@ -5,6 +5,7 @@ import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.config.SessionSettings;
+import dev.careerbot.config.StateSettings;
 import dev.careerbot.config.TelegramSettings;
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.intent.IntentMatcher;
@@ -90,7 +91,8 @@ public final class SmallBot {
 
     public static BotConfig config(Path knowledgeFile, OperationsSettings settings) {
         return new BotConfig("test config", YamlSource.file(knowledgeFile), MatcherSettings.defaults(),
-                SessionSettings.defaults(), TelegramSettings.disabled(), DiscordSettings.disabled(), settings);
+                SessionSettings.defaults(), TelegramSettings.disabled(), DiscordSettings.disabled(), settings,
+                StateSettings.defaults());
     }
 
     /** A private Telegram message from this user. */

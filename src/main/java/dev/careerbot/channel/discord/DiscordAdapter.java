@@ -4,6 +4,7 @@ import dev.careerbot.channel.AdapterServices;
 import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.message.Responder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,15 +76,6 @@ public final class DiscordAdapter implements ChatAdapter {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
-        if (settings.shards() < 1) {
-            throw new DiscordException("adapters.discord.shards must be 1 or more, was " + settings.shards());
-        }
-        for (int id : settings.shardIds()) {
-            if (id < 0 || id >= settings.shards()) {
-                throw new DiscordException("adapters.discord.shard_ids has " + id + ", but shard ids run from 0 to "
-                        + (settings.shards() - 1) + " with adapters.discord.shards: " + settings.shards());
-            }
-        }
         this.readiness = new ShardReadiness(settings.ownShards().size());
         this.workers = Executors.newFixedThreadPool(tuning.workers(), named("discord-answer"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
@@ -99,12 +91,10 @@ public final class DiscordAdapter implements ChatAdapter {
         if (shards != null || closed) {
             throw new IllegalStateException("The Discord adapter was started before; make a new one");
         }
-        String token = settings.token().value().strip();
-        if (token.isEmpty()) {
-            throw new DiscordException("No Discord bot token: set DISCORD_TOKEN (adapters.discord.token)");
-        }
-        Optional<String> gatewayUrl = settings.gatewayUrl().map(String::strip).filter(url -> !url.isEmpty());
-        Optional<String> restUrl = settings.restUrl().map(String::strip).filter(url -> !url.isEmpty());
+        // The config loader checked the settings; they are used as they are.
+        String token = settings.token().value();
+        Optional<String> gatewayUrl = settings.gatewayUrl().map(URI::toString);
+        Optional<String> restUrl = settings.restUrl().map(URI::toString);
         LOG.info("Connecting to Discord with {}{}{}", shardsDescribed(),
                 gatewayUrl.map(url -> ", gateway " + url).orElse(""), restUrl.map(url -> ", REST " + url).orElse(""));
         if (!settings.messageContentIntent()) {

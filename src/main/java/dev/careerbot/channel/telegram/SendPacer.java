@@ -36,14 +36,10 @@ final class SendPacer {
         }
     };
 
+    /** Paces by the settings' rates, which the config loader checked are above 0. */
     SendPacer(TelegramSettings settings, LongSupplier nanoClock) {
         this.enabled = settings.pacing();
         this.nanoClock = nanoClock;
-        if (enabled) {
-            requirePositive(settings.messagesPerSecond(), "messages_per_second");
-            requirePositive(settings.chatMessagesPerSecond(), "chat_messages_per_second");
-            requirePositive(settings.groupMessagesPerMinute(), "group_messages_per_minute");
-        }
         long second = Duration.ofSeconds(1).toNanos();
         this.overall = new Limit(
                 (long) (second / Math.max(settings.messagesPerSecond(), 1e-9)),
@@ -51,14 +47,6 @@ final class SendPacer {
         this.chatIntervalNanos = (long) (second / Math.max(settings.chatMessagesPerSecond(), 1e-9));
         this.groupIntervalNanos = Duration.ofMinutes(1).toNanos() / Math.max(settings.groupMessagesPerMinute(), 1);
         this.groupBurst = Math.max(1, settings.groupMessagesPerMinute());
-    }
-
-    private static void requirePositive(double value, String key) {
-        if (!(value > 0)) {
-            throw new TelegramException("adapters.telegram." + key + " must be above 0 when pacing is on, not "
-                    + value + "; set it (Telegram allows about 30 a second overall, 1 a second per chat, "
-                    + "20 a minute per group) or set pacing: false");
-        }
     }
 
     /**

@@ -10,8 +10,6 @@ import dev.careerbot.config.TelegramSettings;
 import dev.careerbot.message.CommandInfo;
 import dev.careerbot.message.Platform;
 import dev.careerbot.message.Responder;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,18 +187,10 @@ public final class TelegramAdapter implements ChatAdapter {
         if (!started.compareAndSet(false, true)) {
             throw new TelegramException("The Telegram adapter is already started; create a new one to start again");
         }
-        String token = settings.token().value().strip();
-        if (token.isEmpty()) {
-            throw new TelegramException("adapters.telegram.token is empty: set TELEGRAM_TOKEN to the token BotFather "
-                    + "gave you, or set adapters.telegram.enabled: false in config/careerbot.yml");
-        }
-        if (settings.longPollSeconds() < 0 || settings.longPollSeconds() > 50) {
-            throw new TelegramException("adapters.telegram.long_poll_seconds must be 0 to 50, not "
-                    + settings.longPollSeconds());
-        }
-        TelegramUrl url = telegramUrl(settings.apiUrl());
+        // The config loader checked the settings; they are used as they are.
+        TelegramSettings.ApiUrl api = settings.apiUrl();
         try {
-            connect(token, url);
+            connect(settings.token().value(), new TelegramUrl(api.scheme(), api.host(), api.port(), false));
         } catch (RuntimeException e) {
             shutDownClients();
             throw e;
@@ -284,7 +274,7 @@ public final class TelegramAdapter implements ChatAdapter {
         TelegramSettings.Webhook hook = settings.webhook();
         webhook = WebhookReceiver.start(hook.host(), hook.port(), hook.path(), hook.secret().value(), this::take);
         try {
-            client.execute(SetWebhook.builder().url(hook.url()).secretToken(hook.secret().value())
+            client.execute(SetWebhook.builder().url(hook.url().toString()).secretToken(hook.secret().value())
                     .allowedUpdates(WANTED_UPDATES).build());
         } catch (TelegramApiException e) {
             throw new TelegramException("setWebhook to " + hook.url() + " failed: " + mask.describe(e)
@@ -557,31 +547,5 @@ public final class TelegramAdapter implements ChatAdapter {
         if (sendDispatch != null) {
             sendDispatch.shutdownNow();
         }
-    }
-
-    /** The Bot API address from {@code adapters.telegram.api_url}: scheme, host and port, no path. */
-    static TelegramUrl telegramUrl(String apiUrl) {
-        String fix = "; use the form https://api.telegram.org or http://127.0.0.1:8081 (scheme, host, port, no path)";
-        URI uri;
-        try {
-            uri = new URI(apiUrl == null ? "" : apiUrl.strip());
-        } catch (URISyntaxException e) {
-            throw new TelegramException("adapters.telegram.api_url is not a URL: \"" + apiUrl + "\"" + fix);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new TelegramException("adapters.telegram.api_url must start with http:// or https://, not \""
-                    + apiUrl + "\"" + fix);
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new TelegramException("adapters.telegram.api_url has no host: \"" + apiUrl + "\"" + fix);
-        }
-        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
-                || uri.getRawQuery() != null || uri.getUserInfo() != null) {
-            throw new TelegramException("adapters.telegram.api_url must not have a path, query or user: \""
-                    + apiUrl + "\"" + fix);
-        }
-        int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return new TelegramUrl(scheme, uri.getHost(), port, false);
     }
 }

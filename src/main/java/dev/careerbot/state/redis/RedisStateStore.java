@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,14 +101,12 @@ public final class RedisStateStore implements StateStore {
     }
 
     /**
-     * Connects to the Redis the settings name. Never fails because Redis is down (the store starts
-     * degraded and recovers by itself); fails only for a URL that cannot work.
-     *
-     * @throws IllegalArgumentException when {@code state.redis_url} is not a redis:// or rediss:// URL
+     * Connects to the Redis the settings name (a URL the config loader checked). Never fails
+     * because Redis is down: the store starts degraded and recovers by itself.
      */
     public static RedisStateStore open(StateSettings settings) {
         long began = System.nanoTime();
-        URI uri = uri(settings.redisUrl().value());
+        URI uri = settings.redisAddress();
         int millis = (int) Math.max(1, settings.timeout().toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis)
@@ -125,21 +122,6 @@ public final class RedisStateStore implements StateStore {
                 config.build(), settings.timeout());
         store.start(began);
         return store;
-    }
-
-    /** The address of a redis:// URL; the password is not part of the message of any error. */
-    static URI uri(String url) {
-        String fix = ": write state.redis_url as redis://host:port, redis://:password@host:port/0 or rediss://..."
-                + " for TLS, best as ${REDIS_URL}";
-        try {
-            URI uri = new URI(url.strip());
-            if (!JedisURIHelper.isValid(uri) || uri.getHost() == null) {
-                throw new IllegalArgumentException("state.redis_url is not a redis:// URL with a host and port" + fix);
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("state.redis_url is not a URL" + fix, e);
-        }
     }
 
     private void start(long began) {

@@ -484,7 +484,8 @@ class DiscordAdapterTest {
     @Test
     void restRefusingTheTokenStopsWithWhatToFix() {
         var wrong = new dev.careerbot.config.DiscordSettings(true, new dev.careerbot.config.Secret("not-the-token"),
-                false, 1, java.util.Optional.of(discord.rest.url()), java.util.Optional.of(discord.gatewayUrl()));
+                false, 1, java.util.Optional.of(java.net.URI.create(discord.rest.url())),
+                java.util.Optional.of(java.net.URI.create(discord.gatewayUrl())));
         adapter = new DiscordAdapter(wrong, responder, TestTuning.fast());
 
         DiscordException failure = assertThrows(DiscordException.class, adapter::start);

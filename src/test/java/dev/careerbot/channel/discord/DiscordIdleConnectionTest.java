@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.IdleClosingProxy;
 import dev.careerbot.config.DiscordSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class DiscordIdleConnectionTest {
                 DiscordSettings direct = discord.settings(false);
                 DiscordSettings throughTheServer = new DiscordSettings(true, direct.token(),
                         direct.messageContentIntent(), 1,
-                        Optional.of("http://127.0.0.1:" + server.port() + "/api/v10/"), direct.gatewayUrl());
+                        Optional.of(URI.create("http://127.0.0.1:" + server.port() + "/api/v10/")), direct.gatewayUrl());
                 DiscordAdapter adapter = new DiscordAdapter(throughTheServer, new ScriptedResponder(),
                         TestTuning.fast());
                 adapter.start();

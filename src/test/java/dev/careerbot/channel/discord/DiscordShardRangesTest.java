@@ -1,8 +1,6 @@
 package dev.careerbot.channel.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -84,13 +82,5 @@ class DiscordShardRangesTest {
         assertEquals(4, second.received.size(), "the servers of shards 2 and 3");
         assertEquals(1, discord.rest.calls().stream().filter(call -> call.is("PUT", "applications/")).count(),
                 "only the process with shard 0 registers the slash commands");
-    }
-
-    @Test
-    void refusesAShardIdOutsideTheTotal() {
-        DiscordException wrong = assertThrows(DiscordException.class, () -> new DiscordAdapter(
-                discord.settings(false, 2).withShardIds(List.of(1, 2)), first, TestTuning.fast()));
-        assertTrue(wrong.getMessage().contains("shard_ids"), wrong.getMessage());
-        assertFalse(wrong.getMessage().contains(FakeDiscord.TOKEN));
     }
 }

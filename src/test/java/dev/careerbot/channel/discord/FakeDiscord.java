@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.careerbot.config.DiscordSettings;
 import dev.careerbot.config.Secret;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,8 +37,8 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     DiscordSettings settings(boolean messageContentIntent, int shards) {
-        return new DiscordSettings(true, new Secret(TOKEN), messageContentIntent, shards, Optional.of(rest.url()),
-                Optional.of(gatewayUrl()));
+        return new DiscordSettings(true, new Secret(TOKEN), messageContentIntent, shards, Optional.of(URI.create(rest.url())),
+                Optional.of(URI.create(gatewayUrl())));
     }
 
     /**

@@ -70,7 +70,7 @@ final class TelegramTestBot implements AutoCloseable {
 
     static TelegramSettings settings(String url, boolean pacing, double perSecond, double chatPerSecond,
             int groupPerMinute) {
-        return new TelegramSettings(true, new Secret(TOKEN), url, 5, pacing, perSecond, chatPerSecond,
+        return new TelegramSettings(true, new Secret(TOKEN), TelegramSettings.ApiUrl.parse(url), 5, pacing, perSecond, chatPerSecond,
                 groupPerMinute);
     }
 

@@ -2,7 +2,6 @@ package dev.careerbot.state.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.RedisServer;
@@ -212,13 +211,6 @@ class RedisStateStoreTest extends StateStoreContract {
         assertTrue(store.health().degraded());
         await(() -> !store.health().degraded(), Duration.ofSeconds(10), "recovery after the stall");
         assertEquals(Optional.of("v"), store.context("k", now), "what was written before the stall is still there");
-    }
-
-    @Test
-    void refusesAUrlThatIsNotRedis() {
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-                () -> RedisStateStore.uri("http://user:hunter2@127.0.0.1:6379"));
-        assertFalse(wrong.getMessage().contains("hunter2"), wrong.getMessage());
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
