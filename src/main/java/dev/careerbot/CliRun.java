@@ -5,7 +5,7 @@ import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.ConfigException;
 import dev.careerbot.config.StateSettings;
 import dev.careerbot.conversation.Conversation;
-import dev.careerbot.metrics.PhaseTimes;
+import dev.careerbot.operations.PhaseTimes;
 import dev.careerbot.operations.Operations;
 import dev.careerbot.state.MemoryStateStore;
 import dev.careerbot.state.StateStore;
@@ -55,7 +55,7 @@ final class CliRun {
         // A reload waits for the first conversation, so the matchers are there by then.
         Operations operations = Operations.start(loaded.config(), conversation,
                 knowledge -> matchers.join().apply(knowledge), clock, state);
-        operations.metrics().phases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), Startup.PHASES);
+        operations.reportPhases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), Startup.PHASES);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
                 operations.adapterServices());
         List<ChatAdapter> started = new CopyOnWriteArrayList<>();

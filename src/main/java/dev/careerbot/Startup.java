@@ -6,7 +6,7 @@ import dev.careerbot.conversation.Conversation;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import dev.careerbot.logging.LogFormat;
-import dev.careerbot.metrics.PhaseTimes;
+import dev.careerbot.operations.PhaseTimes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

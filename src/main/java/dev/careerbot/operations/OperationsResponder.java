@@ -10,10 +10,6 @@ import dev.careerbot.message.CommandText;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Reply;
 import dev.careerbot.message.Responder;
-import dev.careerbot.metrics.BotMetrics;
-import dev.careerbot.ratelimit.RateLimiter;
-import dev.careerbot.ratelimit.Verdict;
-import dev.careerbot.reload.LiveConversation;
 import dev.careerbot.unanswered.InertText;
 import dev.careerbot.unanswered.UnansweredEntry;
 import dev.careerbot.unanswered.UnansweredLog;
@@ -32,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the admin commands; {@code /forget}; then the conversation itself, with metrics for every turn
  * and the unanswered log for out-of-scope and "Did you mean" questions. Thread-safe; never throws.
  */
-public final class OperationsResponder implements Responder {
+final class OperationsResponder implements Responder {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsResponder.class);
     /** Message texts go to this logger, and only when the operator turned {@code logging.message_text} on. */
