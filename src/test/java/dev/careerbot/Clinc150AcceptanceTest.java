@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.careerbot.intent.Match;
 import dev.careerbot.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;

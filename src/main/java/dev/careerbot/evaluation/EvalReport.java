@@ -1,6 +1,5 @@
 package dev.careerbot.evaluation;
 
-import dev.careerbot.intent.Match;
 import dev.careerbot.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.Comparator;

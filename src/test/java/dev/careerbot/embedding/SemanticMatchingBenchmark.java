@@ -10,7 +10,6 @@ import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.LabelledExample;
 import dev.careerbot.intent.Match;
 import dev.careerbot.knowledge.KnowledgeBase;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
