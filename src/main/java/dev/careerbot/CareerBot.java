@@ -1,68 +1,24 @@
 package dev.careerbot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.careerbot.channel.ChatAdapter;
-import dev.careerbot.channel.console.ConsoleChat;
-import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.ConfigException;
-import dev.careerbot.config.ConfigLoader;
-import dev.careerbot.config.MatcherMode;
-import dev.careerbot.config.MatcherSettings;
-import dev.careerbot.config.OperationsSettings;
-import dev.careerbot.config.SetupCheck;
-import dev.careerbot.config.StateSettings;
-import dev.careerbot.conversation.Conversation;
-import dev.careerbot.embedding.MatcherFeatures;
-import dev.careerbot.evaluation.BatchAnswerer;
-import dev.careerbot.evaluation.ConversationAnswerer;
-import dev.careerbot.evaluation.CrossValidation;
-import dev.careerbot.evaluation.EvalCommand;
-import dev.careerbot.evaluation.EvalReport;
 import dev.careerbot.evaluation.EvaluationException;
-import dev.careerbot.evaluation.JsonLines;
-import dev.careerbot.evaluation.MatchCommand;
-import dev.careerbot.evaluation.MatcherAnswerer;
-import dev.careerbot.intent.FeatureSet;
-import dev.careerbot.intent.IntentMatcher;
-import dev.careerbot.intent.LabelledExample;
-import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeException;
-import dev.careerbot.knowledge.KnowledgeLoader;
-import dev.careerbot.logging.LogFormat;
-import dev.careerbot.metrics.PhaseTimes;
-import dev.careerbot.operations.Operations;
-import dev.careerbot.state.MemoryStateStore;
-import dev.careerbot.state.StateStore;
-import dev.careerbot.state.redis.RedisStateStore;
-import dev.careerbot.unanswered.ReviewCommand;
-import dev.careerbot.unanswered.UnansweredLog;
 import dev.careerbot.unanswered.UnansweredLogException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.Predicate;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The command-line entry point: parses the command, loads config and knowledge, and runs the
- * console chat, the platform adapters, or one of the tools ({@code match}, {@code eval},
- * {@code check}).
+ * The command-line entry point: parses the command line and hands it to the command it names
+ * ({@link CliChat}, {@link CliRun}, {@link CliMatch}, {@link CliEval}, {@link CliCheck},
+ * {@link CliReview}), each wired here with what it needs; without a command, {@code run} when a
+ * platform is enabled, else {@code chat}.
  */
 public final class CareerBot {
-
-    private static final Logger log = LoggerFactory.getLogger(CareerBot.class);
 
     private final InputStream in;
     private final PrintStream out;
@@ -70,6 +26,7 @@ public final class CareerBot {
     private final Map<String, String> environment;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
+    private final Startup startup;
 
     CareerBot(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock) {
         this.in = in;
@@ -77,6 +34,7 @@ public final class CareerBot {
         this.err = err;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
+        this.startup = new Startup(environment, clock);
     }
 
     public static void main(String[] args) {
@@ -95,13 +53,14 @@ public final class CareerBot {
                 usage(out);
                 return 0;
             }
+            BatchAnswerers answerers = new BatchAnswerers(startup, json, err);
             return switch (commandLine.command().orElse("")) {
-                case "chat" -> chat(commandLine);
-                case "run" -> runAdapters(commandLine);
-                case "match" -> match(commandLine);
-                case "eval" -> eval(commandLine);
-                case "check" -> check(commandLine);
-                case "review" -> review(commandLine);
+                case "chat" -> new CliChat(startup, in, out).run(commandLine);
+                case "run" -> new CliRun(startup, err, clock).run(commandLine);
+                case "match" -> new CliMatch(answerers, json, in, out).run(commandLine);
+                case "eval" -> new CliEval(startup, answerers, json, out).run(commandLine);
+                case "check" -> new CliCheck(environment, out).run(commandLine);
+                case "review" -> new CliReview(startup, environment, out, clock).run(commandLine);
                 default -> defaultCommand(commandLine);
             };
         } catch (CommandLine.UsageException wrong) {
@@ -139,297 +98,10 @@ public final class CareerBot {
                   --file FILE          review: read this unanswered file instead of the configured one""");
     }
 
-    private Loaded load(CommandLine commandLine) {
-        return load(commandLine, config -> false);
-    }
-
-    /**
-     * Reads the config and the knowledge base; a problem in either stops here. When
-     * {@code startMatchers} says so for the config, the sentence encoder starts loading on its
-     * own thread as soon as the config is read, while the knowledge base is.
-     */
-    private Loaded load(CommandLine commandLine, Predicate<BotConfig> startMatchers) {
-        PhaseTimes phases = new PhaseTimes();
-        ConfigLoader.Loaded config = phases.time(PhaseTimes.START, "config", () -> new ConfigLoader(environment)
-                .load(commandLine.option("--config").map(Path::of)));
-        config.warnings().forEach(warning -> log.warn("{}", warning));
-        Optional<KnowledgeMatchers> matchers = Optional.empty();
-        if (startMatchers.test(config.config())) {
-            // Only the console chat starts them here: its terminal shows the conversation only,
-            // information goes to the log file, warnings stay.
-            LogFormat.consoleWarningsOnly(config.config().matcher().cacheDirectory().resolve("chat.log"));
-            matchers = Optional.of(KnowledgeMatchers.start(config.config().matcher(), phases));
-        }
-        KnowledgeLoader.Loaded knowledge = phases.time(PhaseTimes.START, "knowledge base",
-                () -> new KnowledgeLoader().load(config.config().knowledgeBase()));
-        knowledge.warnings().forEach(warning -> log.warn("{}", warning));
-        return new Loaded(config.config(), knowledge.base(), phases, matchers);
-    }
-
-    private record Loaded(BotConfig config, KnowledgeBase knowledge, PhaseTimes phases,
-            Optional<KnowledgeMatchers> startedMatchers) {
-
-        KnowledgeMatchers matchers() {
-            return startedMatchers.orElseGet(() -> KnowledgeMatchers.start(config.matcher(), phases));
-        }
-    }
-
-    /** The start-up phases in the order they are reported. */
-    private static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters");
-
-    private Conversation conversation(Loaded loaded) {
-        return new Conversation(loaded.knowledge(), loaded.matchers().initial(loaded.knowledge()),
-                loaded.config().sessions(), clock);
-    }
-
-    /** Logs the phases of the start once, with the time since the process began. */
-    private static void logStarted(PhaseTimes phases, String what) {
-        long sinceProcessStart = ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-        log.info("{} {} ms after the process started: {}", what, sinceProcessStart,
-                phases.describe(PhaseTimes.START, PHASES.toArray(String[]::new)));
-    }
-
     private int defaultCommand(CommandLine commandLine) {
-        Loaded loaded = load(commandLine, config -> !config.anyPlatformEnabled());
-        return loaded.config().anyPlatformEnabled() ? runAdapters(loaded) : chat(loaded, commandLine);
-    }
-
-    private int chat(CommandLine commandLine) {
-        return chat(load(commandLine, config -> true), commandLine);
-    }
-
-    private int chat(Loaded loaded, CommandLine commandLine) {
-        Conversation conversation = conversation(loaded);
-        logStarted(loaded.phases(), "Console chat ready");
-        new ConsoleChat(conversation, JsonLines.lenientReader(in), out, commandLine.flag("--explain")).run();
-        return 0;
-    }
-
-    private int runAdapters(CommandLine commandLine) {
-        return runAdapters(load(commandLine));
-    }
-
-    private int runAdapters(Loaded loaded) {
-        if (!loaded.config().anyPlatformEnabled()) {
-            err.println("careerbot: no platform is enabled in " + loaded.config().source()
-                    + ": set adapters.telegram.enabled or adapters.discord.enabled to true (see README),"
-                    + " or use the chat command to talk here.");
-            return 1;
-        }
-        // Fail fast: the port is bound before any model loads, and the adapters check their tokens
-        // with the platforms while the matcher loads (or trains) on its own thread.
-        PhaseTimes phases = loaded.phases();
-        StateStore state = stateStore(loaded.config());
-        CompletableFuture<KnowledgeMatchers> matchers = new CompletableFuture<>();
-        CompletableFuture<Conversation> conversation = new CompletableFuture<>();
-        // A reload waits for the first conversation, so the matchers are there by then.
-        Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> matchers.join().apply(knowledge), clock, state);
-        operations.metrics().phases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), PHASES);
-        List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
-                operations.adapterServices());
-        List<ChatAdapter> started = new CopyOnWriteArrayList<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            operations.shutdown(started);
-            stopped.countDown();
-        }, "careerbot-shutdown"));
-        try {
-            operations.serve(adapters);
-            startMatcher(loaded, matchers, conversation, state);
-            phases.time(PhaseTimes.START, "adapters", () -> {
-                for (ChatAdapter adapter : adapters) {
-                    adapter.start();
-                    started.add(adapter);
-                    log.info("{} adapter started", adapter.name());
-                }
-                return null;
-            });
-            conversation.join();
-            logStarted(phases, "Ready");
-        } catch (RuntimeException failure) {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            log.error("Could not start: {}", cause.getMessage());
-            closeAll(started);
-            operations.close();
-            return 1;
-        }
-        try {
-            stopped.await();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
-    }
-
-    /**
-     * Loads or trains the first matcher on its own thread, with one sentence encoder for the
-     * bot's lifetime (a reload embeds only new examples with it).
-     */
-    private void startMatcher(Loaded loaded, CompletableFuture<KnowledgeMatchers> matchers,
-            CompletableFuture<Conversation> conversation, StateStore state) {
-        Thread thread = new Thread(() -> {
-            try {
-                KnowledgeMatchers started = loaded.matchers();
-                matchers.complete(started);
-                conversation.complete(new Conversation(loaded.knowledge(), started.initial(loaded.knowledge()),
-                        loaded.config().sessions(), clock, state));
-            } catch (RuntimeException | Error failure) {
-                matchers.completeExceptionally(failure);
-                conversation.completeExceptionally(failure);
-            }
-        }, "careerbot-matcher-start");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Where the state instances share lives: this process (the default) or Redis (state.store: redis). */
-    private static StateStore stateStore(BotConfig config) {
-        if (config.state().store() == StateSettings.Store.MEMORY) {
-            return new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime);
-        }
-        try {
-            return RedisStateStore.open(config.state());
-        } catch (IllegalArgumentException wrongUrl) {
-            throw new ConfigException(List.of(config.source() + ": " + wrongUrl.getMessage()));
-        }
-    }
-
-    private static void closeAll(List<ChatAdapter> adapters) {
-        for (ChatAdapter adapter : adapters) {
-            try {
-                adapter.close();
-            } catch (RuntimeException failure) {
-                log.warn("{} adapter did not close cleanly: {}", adapter.name(), failure.getMessage());
-            }
-        }
-    }
-
-    private BatchAnswerer answerer(CommandLine commandLine) {
-        Optional<String> train = commandLine.option("--train");
-        Optional<MatcherMode> mode = commandLine.option("--mode").map(word -> MatcherMode.fromConfig(word)
-                .orElseThrow(() -> new CommandLine.UsageException("--mode must be lexical, semantic or hybrid, not " + word)));
-        if (train.isEmpty()) {
-            Loaded loaded = load(commandLine);
-            if (mode.isPresent()) {
-                BotConfig config = loaded.config();
-                loaded = new Loaded(config.withMatcher(config.matcher().withMode(mode.get())),
-                        loaded.knowledge(), loaded.phases(), Optional.empty());
-            }
-            Conversation conversation = conversation(loaded);
-            logStarted(loaded.phases(), "Matcher ready");
-            if (commandLine.flag("--explain")) {
-                err.println("matcher thresholds: " + conversation.thresholds());
-            }
-            return new ConversationAnswerer(conversation);
-        }
-        JsonLines lines = new JsonLines(json);
-        List<LabelledExample> examples = lines.examples(Path.of(train.get()));
-        Optional<List<LabelledExample>> validation = commandLine.option("--val")
-                .map(file -> lines.examples(Path.of(file)));
-        MatcherSettings settings = MatcherSettings.defaults().withMode(mode.orElse(MatcherSettings.DEFAULT_MODE));
-        IntentMatcher matcher = IntentMatcher.train(examples,
-                IntentMatcher.Options.plain(MatcherSettings.DEFAULT_MAX_INPUT_CHARS), validation,
-                MatcherFeatures.forSettings(settings, "training-file"));
-        err.println("matcher: " + settings.mode().configName() + ", " + matcher.intents().size() + " intents, "
-                + examples.size() + " examples; thresholds " + matcher.thresholds());
-        return new MatcherAnswerer(matcher);
-    }
-
-    private int match(CommandLine commandLine) {
-        new MatchCommand(answerer(commandLine), json, commandLine.flag("--explain")).run(in, out);
-        return 0;
-    }
-
-    private int eval(CommandLine commandLine) {
-        EvalReport report;
-        if (commandLine.flag("--cross-validate")) {
-            report = crossValidation(commandLine);
-        } else {
-            Path test = Path.of(commandLine.option("--test").orElseThrow(() -> new CommandLine.UsageException(
-                    "eval needs --test FILE, or --cross-validate to score the knowledge base on its own examples")));
-            List<JsonLines.Question> questions = new JsonLines(json).readAll(test);
-            report = new EvalCommand(answerer(commandLine), System::nanoTime).run(questions);
-        }
-        try {
-            out.println(commandLine.flag("--json")
-                    ? json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    : report.toText());
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("the report is plain data and always serialises", impossible);
-        }
-        return 0;
-    }
-
-    /** Each fold trains the matcher as the bot does: the configured (or --mode) features and thresholds. */
-    private EvalReport crossValidation(CommandLine commandLine) {
-        Loaded loaded = load(commandLine);
-        MatcherSettings settings = commandLine.option("--mode").map(word -> MatcherMode.fromConfig(word).orElseThrow(
-                () -> new CommandLine.UsageException("--mode must be lexical, semantic or hybrid, not " + word)))
-                .map(mode -> loaded.config().matcher().withMode(mode)).orElse(loaded.config().matcher());
-        FeatureSet features = MatcherFeatures.forSettings(settings, "knowledge");
-        return new CrossValidation(CrossValidation.DEFAULT_FOLDS,
-                knowledge -> IntentMatcher.forKnowledge(knowledge, settings, features), System::nanoTime)
-                .report(loaded.knowledge());
-    }
-
-    private int review(CommandLine commandLine) {
-        // review reads the unanswered log and the knowledge base, never a platform: no token needed
-        // (placeholders of each platform's token form, so that the config loader accepts them).
-        Map<String, String> noTokensNeeded = new java.util.HashMap<>(environment);
-        noTokensNeeded.putIfAbsent("TELEGRAM_TOKEN", "0:unused-by-review-unused-by-review");
-        noTokensNeeded.putIfAbsent("DISCORD_TOKEN", "unused.by.review");
-        Loaded loaded = new CareerBot(in, out, err, noTokensNeeded, clock).load(commandLine);
-        OperationsSettings.Unanswered settings = loaded.config().operations().unanswered();
-        if (commandLine.option("--file").isPresent()) {
-            settings = settings.withFile(Path.of(commandLine.option("--file").get()));
-        }
-        int top;
-        try {
-            top = Integer.parseInt(commandLine.option("--top").orElse("20"));
-        } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("--top needs a whole number, for example --top 20");
-        }
-        if (!Files.exists(settings.file())) {
-            // Nothing to review, and opening the log would create its salt: review only reads.
-            out.println("No unanswered questions in " + settings.file() + " yet.");
-            return 0;
-        }
-        IntentMatcher matcher = loaded.matchers().initial(loaded.knowledge());
-        new ReviewCommand(new UnansweredLog(settings, clock), matcher).run(Math.max(1, top), out);
-        return 0;
-    }
-
-    private int check(CommandLine commandLine) {
-        ConfigLoader configs = new ConfigLoader(environment);
-        SetupCheck.Report report = new SetupCheck(configs, new KnowledgeLoader())
-                .run(commandLine.option("--config").map(Path::of));
-        out.println("config:         " + report.config());
-        out.println("knowledge base: " + report.knowledgeBase().orElse("(not reached)"));
-        List<String> warnings = new ArrayList<>(report.warnings());
-        if (report.passed()) {
-            warnings.addAll(overlappingIntents(commandLine));
-        }
-        report.errors().forEach(error -> out.println("error: " + error));
-        warnings.forEach(warning -> out.println("warning: " + warning));
-        out.println(report.passed()
-                ? "OK: " + warnings.size() + " warning(s), no errors."
-                : report.errors().size() + " error(s), " + warnings.size() + " warning(s).");
-        return report.passed() ? 0 : 1;
-    }
-
-    /**
-     * Intents whose examples the matcher cannot separate, from a cross-validation of the n-gram
-     * matcher with fixed thresholds (the overlap shows in its top candidates, and it loads no model).
-     */
-    private List<String> overlappingIntents(CommandLine commandLine) {
-        BotConfig config = new ConfigLoader(environment).load(commandLine.option("--config").map(Path::of)).config();
-        KnowledgeBase knowledge = new KnowledgeLoader().load(config.knowledgeBase()).base();
-        MatcherSettings settings = config.matcher().withMode(MatcherMode.LEXICAL).withThresholds(0.5, 0.25);
-        return new CrossValidation(CrossValidation.DEFAULT_FOLDS,
-                fold -> IntentMatcher.forKnowledge(fold, settings), System::nanoTime)
-                .overlaps(knowledge).stream().map(CrossValidation.Overlap::message).toList();
+        Startup.Loaded loaded = startup.load(commandLine, config -> !config.anyPlatformEnabled());
+        return loaded.config().anyPlatformEnabled()
+                ? new CliRun(startup, err, clock).run(loaded)
+                : new CliChat(startup, in, out).run(loaded, commandLine);
     }
 }

@@ -7,7 +7,7 @@ import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.MatcherStore;
 import dev.careerbot.intent.TrainingSet;
 import dev.careerbot.knowledge.KnowledgeBase;
-import dev.careerbot.metrics.PhaseTimes;
+import dev.careerbot.operations.PhaseTimes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,11 +1,16 @@
 package dev.careerbot;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.careerbot.yaml.YamlSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +60,27 @@ class ArchitectureTest {
     void theCoreKnowsNothingOfTheOperationsAroundIt() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.careerbot.operations..",
-                        "dev.careerbot.health..", "dev.careerbot.metrics..", "dev.careerbot.ratelimit..",
-                        "dev.careerbot.reload..", "dev.careerbot.unanswered..", "io.micrometer..")
+                        "dev.careerbot.unanswered..", "io.micrometer..")
                 .because("health, metrics, reload, rate limits and the unanswered log wrap the core from outside")
+                .allowEmptyShould(true);
+        rule.check(classes);
+    }
+
+    @Test
+    void featurePackagesDependOnEachOtherWithoutCycles() {
+        ArchRule rule = slices().matching("dev.careerbot.(*)..").should().beFreeOfCycles()
+                .because("a package that needs a package needing it is one feature cut in two");
+        rule.check(classes);
+    }
+
+    @Test
+    void onlyConfigurationAndKnowledgeLoadingReadYaml() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("dev.careerbot.yaml..", "dev.careerbot.config..",
+                        "dev.careerbot.knowledge..")
+                .should().dependOnClassesThat(resideInAnyPackage("dev.careerbot.yaml..",
+                        "com.fasterxml.jackson.dataformat.yaml..").and(not(type(YamlSource.class))))
+                .because("the YAML reader is how config and knowledge base are loaded; the rest of the bot"
+                        + " gets their typed values (and YamlSource, where a document comes from)")
                 .allowEmptyShould(true);
         rule.check(classes);
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.careerbot.intent.Match;
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +45,9 @@ class Clinc150AcceptanceTest {
             JsonNode answer = JSON.readTree(answers.get(i));
             assertTrue(answer.get("answer").isNull(), "no answers when trained on a data set");
             String intent = answer.get("intent").asText();
-            if (expected.equals(Match.OUT_OF_SCOPE)) {
+            if (expected.equals(KnowledgeBase.OUT_OF_SCOPE)) {
                 outOfScope++;
-                outOfScopeFound += intent.equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+                outOfScopeFound += intent.equals(KnowledgeBase.OUT_OF_SCOPE) ? 1 : 0;
             } else {
                 inScope++;
                 inScopeRight += intent.equals(expected) ? 1 : 0;

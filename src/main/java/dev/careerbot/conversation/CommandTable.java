@@ -3,32 +3,25 @@ package dev.careerbot.conversation;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.Subject;
 import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.CommandText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The commands, the same on every platform: {@code /start}, {@code /help}, {@code /roles},
  * {@code /skills [role]}, {@code /path}, {@code /challenges}, {@code /reset}, and the hidden
- * {@code /topic <intent id>} that suggestion buttons send.
+ * {@code /topic <intent id>} that suggestion buttons send. How a command is written is
+ * {@link CommandText}'s rule.
  */
 final class CommandTable {
-
-    private static final Pattern COMMAND =
-            Pattern.compile("^/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\\s+(.*))?$", Pattern.DOTALL);
 
     private static final Map<String, String> INTENT_OF = Map.of(
             "help", "help",
             "roles", "roles.overview",
             "path", "path.getting_started",
             "challenges", "challenges.overview");
-
-    /** A command as typed: its name in lower case and the rest of the line. */
-    record Invocation(String command, String argument) {}
 
     private final List<CommandInfo> infos;
 
@@ -53,16 +46,6 @@ final class CommandTable {
 
     List<CommandInfo> infos() {
         return infos;
-    }
-
-    /** The command in the text, if the text is one ("/skills nlp", "/help@CareerBot"). */
-    Optional<Invocation> parse(String text) {
-        Matcher matcher = COMMAND.matcher(text);
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        String argument = matcher.group(2) == null ? "" : matcher.group(2).strip();
-        return Optional.of(new Invocation(matcher.group(1).toLowerCase(Locale.ROOT), argument));
     }
 
     Optional<String> intentOf(String command) {

@@ -10,6 +10,7 @@ import dev.careerbot.intent.Thresholds;
 import dev.careerbot.knowledge.Intent;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.CommandText;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Reply;
 import dev.careerbot.message.Responder;
@@ -123,8 +124,8 @@ public final class Conversation implements Responder {
             return answerUnsafely(message);
         } catch (RuntimeException failure) {
             log.error("Could not answer a {} message", message.platform(), failure);
-            return new Turn(Reply.failure(), Match.OUT_OF_SCOPE, 0, List.of(),
-                    new Match(Decision.EMPTY, Match.OUT_OF_SCOPE, 0, List.of(), 0), Route.FAILURE, "failure",
+            return new Turn(Reply.failure(), KnowledgeBase.OUT_OF_SCOPE, 0, List.of(),
+                    new Match(Decision.EMPTY, KnowledgeBase.OUT_OF_SCOPE, 0, List.of(), 0), Route.FAILURE, "failure",
                     Optional.empty());
         }
     }
@@ -134,7 +135,7 @@ public final class Conversation implements Responder {
         String key = message.sessionKey();
         SessionContext context = sessions.get(key, now).orElse(SessionContext.fresh(now));
         String text = message.text().strip();
-        Optional<CommandTable.Invocation> command = commands.parse(text);
+        Optional<CommandText> command = CommandText.parse(text);
         if (command.isPresent()) {
             return runCommand(command.get(), key, context, now);
         }
@@ -300,25 +301,25 @@ public final class Conversation implements Responder {
                 .flatMap(last -> last.related().stream().findFirst());
     }
 
-    private Turn runCommand(CommandTable.Invocation invocation, String key, SessionContext context,
+    private Turn runCommand(CommandText invocation, String key, SessionContext context,
             Instant now) {
-        Match none = new Match(Decision.ANSWER, Match.OUT_OF_SCOPE, 1.0, List.of(), 0);
-        if (invocation.command().equals("reset")) {
+        Match none = new Match(Decision.ANSWER, KnowledgeBase.OUT_OF_SCOPE, 1.0, List.of(), 0);
+        if (invocation.name().equals("reset")) {
             sessions.remove(key);
             return plain("Done: I have forgotten our conversation. Ask me anything to start again.",
                     none, Route.COMMAND, "command /reset");
         }
-        Turn turn = switch (invocation.command()) {
+        Turn turn = switch (invocation.name()) {
             case "start" -> startTurn(none);
             case "skills" -> skillsTurn(invocation.argument(), none);
             case "topic" -> knowledge.intent(invocation.argument())
                     .map(intent -> answerIntent(intent.id(), none, Route.COMMAND, "command /topic"))
                     .orElseGet(() -> plain("I no longer know that topic. Send /help to see what I can"
                             + " answer.", none, Route.COMMAND, "unknown topic"));
-            default -> commands.intentOf(invocation.command())
+            default -> commands.intentOf(invocation.name())
                     .filter(id -> knowledge.intent(id).isPresent())
-                    .map(id -> answerIntent(id, none, Route.COMMAND, "command /" + invocation.command()))
-                    .orElseGet(() -> plain("I don't know the command /" + invocation.command()
+                    .map(id -> answerIntent(id, none, Route.COMMAND, "command /" + invocation.name()))
+                    .orElseGet(() -> plain("I don't know the command /" + invocation.name()
                             + ". Send /help to see what I can do.", none, Route.COMMAND, "unknown command"));
         };
         remember(key, context, turn, now);
@@ -418,12 +419,12 @@ public final class Conversation implements Responder {
                 "Sorry, that is outside what I know. I answer questions about AI engineering careers;"
                         + " send /help to see the topics.");
         List<String> related = fallback.map(Intent::related).orElse(List.of());
-        return new Turn(Reply.withSuggestions(text, suggestions(related)), Match.OUT_OF_SCOPE,
+        return new Turn(Reply.withSuggestions(text, suggestions(related)), KnowledgeBase.OUT_OF_SCOPE,
                 match.confidence(), List.of(), match, Route.OUT_OF_SCOPE, "out of scope", Optional.empty());
     }
 
     private static Turn plain(String text, Match match, Route route, String note) {
-        return new Turn(Reply.text(text), Match.OUT_OF_SCOPE, match.confidence(), List.of(), match, route, note,
+        return new Turn(Reply.text(text), KnowledgeBase.OUT_OF_SCOPE, match.confidence(), List.of(), match, route, note,
                 Optional.empty());
     }
 

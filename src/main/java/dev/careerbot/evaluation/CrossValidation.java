@@ -79,7 +79,7 @@ public final class CrossValidation {
         for (EvalReport.Scored scored : score(knowledge, true)) {
             String expected = scored.expect().get(0);
             support.merge(expected, 1, Integer::sum);
-            if (!scored.right() && !scored.answered().equals(Match.OUT_OF_SCOPE)) {
+            if (!scored.right() && !scored.answered().equals(KnowledgeBase.OUT_OF_SCOPE)) {
                 mistakes.merge(expected + "\t" + scored.answered(), 1, Integer::sum);
             }
         }
@@ -112,7 +112,7 @@ public final class CrossValidation {
                 kept.add(intent.withExamples(split(intent.examples(), fold, intent.id(), heldOut)));
             }
             List<String> negatives = split(knowledge.outOfScopeExamples(), fold,
-                    topCandidate ? null : Match.OUT_OF_SCOPE, heldOut);
+                    topCandidate ? null : KnowledgeBase.OUT_OF_SCOPE, heldOut);
             IntentMatcher matcher = training.apply(new KnowledgeBase(knowledge.source(), kept, knowledge.subjects(),
                     knowledge.synonyms(), negatives, knowledge.contentHash() + "-fold-" + fold + "-of-" + folds));
             for (String[] question : heldOut) {

@@ -1,6 +1,6 @@
 package dev.careerbot.evaluation;
 
-import dev.careerbot.intent.Match;
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,15 +58,15 @@ public record EvalReport(int total, double accuracy, double inScopeAccuracy, dou
         for (Scored s : scored) {
             boolean ok = s.right();
             right += ok ? 1 : 0;
-            boolean expectsOutOfScope = s.expect().contains(Match.OUT_OF_SCOPE);
+            boolean expectsOutOfScope = s.expect().contains(KnowledgeBase.OUT_OF_SCOPE);
             if (expectsOutOfScope) {
                 outOfScope++;
-                outOfScopeFound += s.answered().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+                outOfScopeFound += s.answered().equals(KnowledgeBase.OUT_OF_SCOPE) ? 1 : 0;
             } else {
                 inScope++;
                 inScopeRight += ok ? 1 : 0;
             }
-            if (s.answered().equals(Match.OUT_OF_SCOPE)) {
+            if (s.answered().equals(KnowledgeBase.OUT_OF_SCOPE)) {
                 saidOutOfScope++;
                 saidOutOfScopeRightly += expectsOutOfScope ? 1 : 0;
             }

@@ -297,7 +297,7 @@ public final class IntentMatcher {
 
     /** The intents this matcher can answer, in training order. */
     public List<String> intents() {
-        return model.labels().stream().filter(label -> !label.equals(Match.OUT_OF_SCOPE)).toList();
+        return model.labels().stream().filter(label -> !label.equals(KnowledgeBase.OUT_OF_SCOPE)).toList();
     }
 
     /**
@@ -330,7 +330,7 @@ public final class IntentMatcher {
         }
         double confidence = candidates.get(0).score();
         if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
-            return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
+            return new Match(Decision.OUT_OF_SCOPE, KnowledgeBase.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
         }
         boolean inBand = confidence >= thresholds.clarify() && candidates.size() >= 2;
         if (confidence >= thresholds.answer() || (inBand && !ambiguous(confidence, candidates.get(1).score()))) {
@@ -339,7 +339,7 @@ public final class IntentMatcher {
         if (inBand) {
             return new Match(Decision.CLARIFY, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
-        return new Match(Decision.OUT_OF_SCOPE, Match.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
+        return new Match(Decision.OUT_OF_SCOPE, KnowledgeBase.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
     }
 
     /**
@@ -439,7 +439,7 @@ public final class IntentMatcher {
                     labelIndex.size(), options.training());
             List<String> labelList = List.copyOf(labelIndex.keySet());
             return new Model(normalizer, new SpellingCorrector(frequencies), features, sentences,
-                    classifier, labelList, labelList.indexOf(Match.OUT_OF_SCOPE), Optional.empty());
+                    classifier, labelList, labelList.indexOf(KnowledgeBase.OUT_OF_SCOPE), Optional.empty());
         }
 
         void write(DataOutput out) throws IOException {
@@ -499,7 +499,7 @@ public final class IntentMatcher {
             List<String> labelList = List.copyOf(labels);
             return new Model(new TextNormalizer(options.maxInputChars(), options.synonyms()),
                     new SpellingCorrector(frequencies), features, sentences, classifier, labelList,
-                    labelList.indexOf(Match.OUT_OF_SCOPE), lexical);
+                    labelList.indexOf(KnowledgeBase.OUT_OF_SCOPE), lexical);
         }
 
         private static int count(DataInput in, long bytes) throws IOException {
@@ -529,7 +529,7 @@ public final class IntentMatcher {
         private static float[] balancedOutOfScopeWeights(int[] labels, Map<String, Integer> labelIndex) {
             float[] weights = new float[labels.length];
             java.util.Arrays.fill(weights, 1f);
-            Integer outOfScope = labelIndex.get(Match.OUT_OF_SCOPE);
+            Integer outOfScope = labelIndex.get(KnowledgeBase.OUT_OF_SCOPE);
             if (outOfScope == null || labelIndex.size() < 2) {
                 return weights;
             }

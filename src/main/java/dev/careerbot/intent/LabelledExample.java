@@ -1,5 +1,6 @@
 package dev.careerbot.intent;
 
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.util.List;
 
 /**
@@ -27,6 +28,6 @@ public record LabelledExample(String text, List<String> labels) {
     }
 
     public boolean isOutOfScope() {
-        return labels.contains(Match.OUT_OF_SCOPE);
+        return labels.contains(KnowledgeBase.OUT_OF_SCOPE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.careerbot.intent;
 
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  *
  * @param decision what to do with it
  * @param intent the intent to answer (the top candidate when answering or clarifying), or
- *     {@code out_of_scope}
+ *     {@link KnowledgeBase#OUT_OF_SCOPE}
  * @param confidence the top candidate's score, also when the message is out of scope
  * @param candidates the best in-scope candidates, best first (at most five)
  * @param outOfScopeScore the probability of the out-of-scope class, 0 when the matcher has none
@@ -15,18 +16,16 @@ import java.util.List;
 public record Match(Decision decision, String intent, double confidence, List<Candidate> candidates,
         double outOfScopeScore) {
 
-    public static final String OUT_OF_SCOPE = "out_of_scope";
-
     public Match {
         candidates = List.copyOf(candidates);
     }
 
     static Match nothing(Decision decision) {
-        return new Match(decision, OUT_OF_SCOPE, 0.0, List.of(), 0.0);
+        return new Match(decision, KnowledgeBase.OUT_OF_SCOPE, 0.0, List.of(), 0.0);
     }
 
     /** The best candidate whatever the decision, or {@code out_of_scope} when there is none. */
     public String topCandidate() {
-        return candidates.isEmpty() ? OUT_OF_SCOPE : candidates.get(0).intent();
+        return candidates.isEmpty() ? KnowledgeBase.OUT_OF_SCOPE : candidates.get(0).intent();
     }
 }

@@ -6,22 +6,16 @@ import dev.careerbot.channel.ChatAdapter;
 import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.conversation.Conversation;
-import dev.careerbot.health.StatusServer;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.knowledge.KnowledgeLoader;
 import dev.careerbot.logging.LogFormat;
 import dev.careerbot.message.Responder;
-import dev.careerbot.metrics.BotMetrics;
-import dev.careerbot.ratelimit.RateLimiter;
-import dev.careerbot.reload.KnowledgeReloader;
-import dev.careerbot.reload.KnowledgeWatcher;
-import dev.careerbot.reload.LiveConversation;
 import dev.careerbot.state.MemoryStateStore;
 import dev.careerbot.state.StateStore;
 import dev.careerbot.unanswered.UnansweredLog;
-import dev.careerbot.yaml.YamlSource;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -133,14 +127,15 @@ public final class Operations implements AutoCloseable {
     }
 
     private static Optional<KnowledgeWatcher> watch(BotConfig config, KnowledgeReloader reloader) {
-        if (!config.operations().reload().watch() || !(config.knowledgeBase() instanceof YamlSource.FileSource file)) {
+        Optional<Path> file = config.knowledgeBase().file();
+        if (!config.operations().reload().watch() || file.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(KnowledgeWatcher.start(file.path(), config.operations().reload().debounce(),
+            return Optional.of(KnowledgeWatcher.start(file.get(), config.operations().reload().debounce(),
                     () -> reloader.reload("the file changed")));
         } catch (IOException | RuntimeException e) {
-            log.warn("Cannot watch {} for changes ({}); use /reload after editing it", file.path(), e.toString());
+            log.warn("Cannot watch {} for changes ({}); use /reload after editing it", file.get(), e.toString());
             return Optional.empty();
         }
     }
@@ -171,20 +166,28 @@ public final class Operations implements AutoCloseable {
         return live.current();
     }
 
-    /** The metrics, for tests and embedding. */
-    public BotMetrics metrics() {
+    /**
+     * Reports these phases of these stages (start-up, reload) as
+     * {@code careerbot_phase_seconds{stage,phase}}, read at each scrape.
+     */
+    public void reportPhases(PhaseTimes times, List<String> stages, List<String> phases) {
+        metrics.phases(times, stages, phases);
+    }
+
+    /** The metrics, for tests. */
+    BotMetrics metrics() {
         return metrics;
     }
 
     /** Reloads the knowledge base now, as {@code /reload} does. */
-    public KnowledgeReloader reloader() {
+    KnowledgeReloader reloader() {
         return reloader;
     }
 
     /**
      * Starts {@code /healthz} and {@code /metrics} when {@code http.enabled}, over these adapters.
      *
-     * @throws dev.careerbot.health.HealthException when the address cannot be bound
+     * @throws dev.careerbot.operations.HealthException when the address cannot be bound
      */
     public void serve(List<ChatAdapter> adapters) {
         for (ChatAdapter adapter : adapters) {

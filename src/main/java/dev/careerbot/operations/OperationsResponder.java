@@ -6,13 +6,10 @@ import dev.careerbot.conversation.Turn;
 import dev.careerbot.intent.Decision;
 import dev.careerbot.knowledge.KnowledgeBase;
 import dev.careerbot.message.CommandInfo;
+import dev.careerbot.message.CommandText;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Reply;
 import dev.careerbot.message.Responder;
-import dev.careerbot.metrics.BotMetrics;
-import dev.careerbot.ratelimit.RateLimiter;
-import dev.careerbot.ratelimit.Verdict;
-import dev.careerbot.reload.LiveConversation;
 import dev.careerbot.unanswered.InertText;
 import dev.careerbot.unanswered.UnansweredEntry;
 import dev.careerbot.unanswered.UnansweredLog;
@@ -22,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +28,11 @@ import org.slf4j.LoggerFactory;
  * the admin commands; {@code /forget}; then the conversation itself, with metrics for every turn
  * and the unanswered log for out-of-scope and "Did you mean" questions. Thread-safe; never throws.
  */
-public final class OperationsResponder implements Responder {
+final class OperationsResponder implements Responder {
 
     private static final Logger log = LoggerFactory.getLogger(OperationsResponder.class);
     /** Message texts go to this logger, and only when the operator turned {@code logging.message_text} on. */
     private static final Logger messages = LoggerFactory.getLogger("dev.careerbot.messages");
-
-    private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z_]+)(?:@[A-Za-z0-9_]+)?(?:\\s+(.*))?$",
-            Pattern.DOTALL);
 
     static final String SLOW_DOWN = "You're sending messages faster than I can answer them. Please wait a"
             + " minute; until then I'll skip what you send.";
@@ -106,18 +98,17 @@ public final class OperationsResponder implements Responder {
                 }
                 return Optional.empty();
             }
-            Matcher command = COMMAND.matcher(message.text().strip());
-            if (command.matches()) {
-                String name = command.group(1).toLowerCase(Locale.ROOT);
-                String argument = command.group(2) == null ? "" : command.group(2).strip();
+            Optional<CommandText> command = CommandText.parse(message.text());
+            if (command.isPresent()) {
+                String name = command.get().name();
                 if (AdminCommands.NAMES.contains(name)) {
-                    return Optional.of(admin.run(name, argument, message));
+                    return Optional.of(admin.run(name, command.get().argument(), message));
                 }
                 if (name.equals(FORGET.name())) {
                     return Optional.of(forget(message));
                 }
             }
-            return Optional.of(converse(message, command.matches()));
+            return Optional.of(converse(message, command.isPresent()));
         } catch (RuntimeException failure) {
             metrics.error(BotMetrics.Stage.RESPOND);
             log.error("Could not answer a {} message", message.platform(), failure);

@@ -1,8 +1,5 @@
 package dev.careerbot.operations;
 
-import dev.careerbot.reload.KnowledgeReloader;
-import dev.careerbot.reload.LiveConversation;
-import dev.careerbot.reload.ReloadOutcome;
 import dev.careerbot.state.Announcement;
 import dev.careerbot.state.StateStore;
 import org.slf4j.Logger;

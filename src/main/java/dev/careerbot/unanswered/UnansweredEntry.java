@@ -1,5 +1,6 @@
 package dev.careerbot.unanswered;
 
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ import java.util.Objects;
 public record UnansweredEntry(Instant time, String platform, String user, String kind, String text, String closest,
         double confidence) {
 
-    public static final String OUT_OF_SCOPE = "out_of_scope";
+    /** The kind of a question answered with the out-of-scope intent, and named after it. */
+    public static final String OUT_OF_SCOPE = KnowledgeBase.OUT_OF_SCOPE;
     public static final String CLARIFY = "clarify";
 
     public UnansweredEntry {

@@ -131,7 +131,6 @@ public final class FieldReader {
         return Optional.empty();
     }
 
-    /** True for a missing value: an empty scalar or {@code null}. */
     /**
      * The yes/no value under {@code key} of a section, or the fallback when the key is absent or
      * empty; a value of the wrong type is reported as {@code path.key} and also falls back.
@@ -151,6 +150,7 @@ public final class FieldReader {
                 .filter(OptionalInt::isPresent).map(OptionalInt::getAsInt).orElse(fallback);
     }
 
+    /** True for a missing value: an empty scalar or {@code null}. */
     public static boolean isEmpty(YamlNode node) {
         return node instanceof YamlScalar scalar && (scalar.isNull() || scalar.text().isBlank());
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a YAML document comes from: a file, or a resource bundled in the jar. Both read at most
@@ -23,6 +24,11 @@ public sealed interface YamlSource permits YamlSource.FileSource, YamlSource.Res
 
     /** True when there is something to read (the file exists, the resource is bundled). */
     boolean exists();
+
+    /** The file on disk, which can be watched for edits; empty for a bundled resource. */
+    default Optional<Path> file() {
+        return this instanceof FileSource source ? Optional.of(source.path()) : Optional.empty();
+    }
 
     /**
      * The bytes of the document.

@@ -38,7 +38,7 @@ class MatcherFeaturesTest {
 
         assertTrue(match.topCandidate().startsWith("role.cv_engineer"), match.toString());
         assertTrue(Files.isRegularFile(cache.resolve("vectors/knowledge.vectors")), "example vectors cached");
-        assertEquals(Match.OUT_OF_SCOPE, matcher.match("what is the capital of peru").intent());
+        assertEquals(KnowledgeBase.OUT_OF_SCOPE, matcher.match("what is the capital of peru").intent());
     }
 
     @Test

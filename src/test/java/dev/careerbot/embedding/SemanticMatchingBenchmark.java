@@ -9,7 +9,7 @@ import dev.careerbot.intent.FeatureSet;
 import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.intent.LabelledExample;
 import dev.careerbot.intent.Match;
-import java.nio.file.Path;
+import dev.careerbot.knowledge.KnowledgeBase;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +79,7 @@ class SemanticMatchingBenchmark {
             topRight[i] = example.labels().contains(match.topCandidate());
             if (example.isOutOfScope()) {
                 outOfScope++;
-                outOfScopeFound += match.intent().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+                outOfScopeFound += match.intent().equals(KnowledgeBase.OUT_OF_SCOPE) ? 1 : 0;
             } else {
                 inScope++;
                 inScopeRight += example.labels().contains(match.intent()) ? 1 : 0;
@@ -110,7 +110,7 @@ class SemanticMatchingBenchmark {
             Match match = matcher.match(example.text());
             if (example.isOutOfScope()) {
                 outOfScope++;
-                outOfScopeFound += match.intent().equals(Match.OUT_OF_SCOPE) ? 1 : 0;
+                outOfScopeFound += match.intent().equals(KnowledgeBase.OUT_OF_SCOPE) ? 1 : 0;
             } else {
                 inScope++;
                 inScopeRight += example.labels().contains(match.intent()) ? 1 : 0;

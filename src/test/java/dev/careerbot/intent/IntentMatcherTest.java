@@ -90,7 +90,7 @@ class IntentMatcherTest {
     void findsNothingToMatchInBlankText(String text) {
         Match match = matcher.match(text);
         assertEquals(Decision.EMPTY, match.decision());
-        assertEquals(Match.OUT_OF_SCOPE, match.intent());
+        assertEquals(KnowledgeBase.OUT_OF_SCOPE, match.intent());
     }
 
     @Test
@@ -118,7 +118,7 @@ class IntentMatcherTest {
     void putsGibberishOutOfScope(String text) {
         Match match = matcher.match(text);
         assertEquals(Decision.OUT_OF_SCOPE, match.decision(), match::toString);
-        assertEquals(Match.OUT_OF_SCOPE, match.intent());
+        assertEquals(KnowledgeBase.OUT_OF_SCOPE, match.intent());
     }
 
     @ParameterizedTest
@@ -127,7 +127,7 @@ class IntentMatcherTest {
     void putsOffTopicQuestionsOutOfScope(String text) {
         Match match = matcher.match(text);
         assertEquals(Decision.OUT_OF_SCOPE, match.decision(), match::toString);
-        assertEquals(Match.OUT_OF_SCOPE, match.intent());
+        assertEquals(KnowledgeBase.OUT_OF_SCOPE, match.intent());
     }
 
     @Test

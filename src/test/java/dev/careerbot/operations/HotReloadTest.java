@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.message.Reply;
-import dev.careerbot.reload.KnowledgeReloader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

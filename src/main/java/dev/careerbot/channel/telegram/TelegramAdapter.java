@@ -100,7 +100,6 @@ public final class TelegramAdapter implements ChatAdapter {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong leftUnanswered = new AtomicLong();
-    private final SeenMessages seen = new SeenMessages(50_000);
     private final PollingSockets pollingSockets = new PollingSockets();
     private final AdapterServices services;
 
@@ -371,6 +370,8 @@ public final class TelegramAdapter implements ChatAdapter {
             return;
         }
         int updateId = update.getUpdateId();
+        // The one duplicate check: Telegram gives each message and each button press its own
+        // update, so an update id seen before is the only repeat there is.
         if (webhook == null) {
             Intake.Admission admission = intake.admit(updateId);
             if (admission == Intake.Admission.HELD) {
@@ -385,8 +386,7 @@ public final class TelegramAdapter implements ChatAdapter {
             LOG.debug("Skipped update {}: taken on by this or another instance", updateId);
             return;
         }
-        if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null
-                && seen.firstTime("press:" + update.getCallbackQuery().getId())) {
+        if (update.getCallbackQuery() != null && update.getCallbackQuery().getId() != null) {
             outbox.answerButton(update.getCallbackQuery().getId());
         }
         if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null
@@ -398,11 +398,6 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     private void enqueue(int updateId, Incoming incoming) {
-        if (!seen.firstTime(incoming.key())) {
-            LOG.debug("Skipped a repeated delivery of message {} (update {})", incoming.message().messageId(),
-                    updateId);
-            return;
-        }
         Runnable answered = () -> { };
         if (webhook == null) {
             // Polling confirms an update to Telegram only once it is answered.

@@ -1,11 +1,11 @@
 package dev.careerbot.channel.telegram;
 
 import dev.careerbot.message.ChatKind;
+import dev.careerbot.message.CommandText;
 import dev.careerbot.message.InboundMessage;
 import dev.careerbot.message.Platform;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
@@ -26,9 +26,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * bots) is not answered.
  */
 final class UpdateReader {
-
-    private static final Pattern COMMAND =
-            Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?=\\s|$)");
 
     private final BotIdentity bot;
     private final Pattern mention;
@@ -58,9 +55,8 @@ final class UpdateReader {
      *
      * @param message the platform-neutral message for the core
      * @param destination where the answer goes
-     * @param key identifies the message across repeated deliveries, for de-duplication
      */
-    record Incoming(InboundMessage message, Destination destination, String key) {}
+    record Incoming(InboundMessage message, Destination destination) {}
 
     /** The message in this update that the bot should answer, if there is one. */
     Optional<Incoming> read(Update update) {
@@ -95,7 +91,7 @@ final class UpdateReader {
         String messageId = String.valueOf(message.getMessageId());
         InboundMessage inbound = new InboundMessage(
                 Platform.TELEGRAM, conversationId(chat.getId(), thread), sender.get(), kind.get(), text, messageId);
-        return Optional.of(new Incoming(inbound, destination, "message:" + chat.getId() + ":" + messageId));
+        return Optional.of(new Incoming(inbound, destination));
     }
 
     private Optional<Incoming> fromButton(CallbackQuery query) {
@@ -119,7 +115,7 @@ final class UpdateReader {
                 kind.get(),
                 data,
                 query.getId());
-        return Optional.of(new Incoming(inbound, destination, "button:" + query.getId()));
+        return Optional.of(new Incoming(inbound, destination));
     }
 
     private static Optional<ChatKind> kind(Chat chat) {
@@ -156,10 +152,9 @@ final class UpdateReader {
     }
 
     private boolean addressedToBot(Message message, String text) {
-        Matcher command = COMMAND.matcher(text);
-        if (command.find()) {
-            String target = command.group(2);
-            return target == null || target.equalsIgnoreCase(bot.username());
+        Optional<CommandText> command = CommandText.parse(text);
+        if (command.isPresent()) {
+            return command.get().botName().map(bot.username()::equalsIgnoreCase).orElse(true);
         }
         return mention.matcher(text).find() || mentionedByEntity(message) || repliesToBot(message);
     }

@@ -237,6 +237,25 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * One update delivered twice under the same update_id in one batch, as Telegram repeats an
+     * update it has not seen confirmed; returns the update_id.
+     */
+    int addUpdateTwice(ObjectNode update) {
+        synchronized (lock) {
+            int id = nextUpdateId++;
+            for (int copy = 0; copy < 2; copy++) {
+                ObjectNode withId = JSON.createObjectNode();
+                withId.put("update_id", id);
+                withId.setAll(update.deepCopy());
+                pending.add(withId);
+            }
+            availableAt.put(id, System.nanoTime());
+            lock.notifyAll();
+            return id;
+        }
+    }
+
     /** Adds many updates at once, all available at the same instant. */
     void addUpdates(List<ObjectNode> updates) {
         synchronized (lock) {

@@ -1,9 +1,7 @@
 package dev.careerbot.channel.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.careerbot.BundledAnswers;
 import dev.careerbot.RedisServer;
 import dev.careerbot.RunningJar;

@@ -276,10 +276,9 @@ class TelegramAdapterTest {
     }
 
     @Test
-    void answersAMessageDeliveredTwiceOnce() throws Exception {
+    void answersAnUpdateDeliveredTwiceOnce() throws Exception {
         FakeBotApi.Draft question = api.message(ANNA_PRIVATE, ANNA, "what does a data scientist earn?");
-        question.post();
-        api.addUpdate(FakeBotApi.messageUpdate(question.json().deepCopy()));
+        api.addUpdateTwice(FakeBotApi.messageUpdate(question.json()));
         api.send(ANNA_PRIVATE, ANNA, "/echo after");
 
         List<SentMessage> answers = api.awaitMessages(ANNA_PRIVATE.id(), 2, WAIT);

@@ -3,7 +3,6 @@ package dev.careerbot.channel.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.careerbot.BundledAnswers;
 import dev.careerbot.RedisServer;
 import dev.careerbot.RunningJar;
@@ -11,9 +10,7 @@ import dev.careerbot.channel.telegram.FakeBotApi.FakeChat;
 import dev.careerbot.channel.telegram.FakeBotApi.FakeUser;
 import dev.careerbot.channel.telegram.FakeBotApi.SentMessage;
 import dev.careerbot.operations.Http;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.careerbot.reload;
+package dev.careerbot.operations;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * several writes) triggers one reload. Watching the folder, not the file, also sees a file
  * replaced by a rename.
  */
-public final class KnowledgeWatcher implements AutoCloseable {
+final class KnowledgeWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeWatcher.class);
 

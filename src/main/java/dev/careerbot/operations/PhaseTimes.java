@@ -1,4 +1,4 @@
-package dev.careerbot.metrics;
+package dev.careerbot.operations;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

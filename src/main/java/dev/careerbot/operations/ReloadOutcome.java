@@ -1,4 +1,4 @@
-package dev.careerbot.reload;
+package dev.careerbot.operations;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param warnings what could be better in the new file
  * @param took how long loading and training took
  */
-public record ReloadOutcome(Status status, String source, int intents, List<String> problems, List<String> warnings,
+record ReloadOutcome(Status status, String source, int intents, List<String> problems, List<String> warnings,
         Duration took) {
 
     /** The end of a reload. */

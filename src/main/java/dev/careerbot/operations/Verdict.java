@@ -1,7 +1,7 @@
-package dev.careerbot.ratelimit;
+package dev.careerbot.operations;
 
 /** What to do with one message under the rate limit. */
-public enum Verdict {
+enum Verdict {
     /** Within the limit: answer it. */
     ANSWER,
     /** The first message over the limit: tell the person once to slow down. */

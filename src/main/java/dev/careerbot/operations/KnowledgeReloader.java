@@ -1,4 +1,4 @@
-package dev.careerbot.reload;
+package dev.careerbot.operations;
 
 import dev.careerbot.conversation.Conversation;
 import dev.careerbot.intent.IntentMatcher;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * or a failed training keeps the old conversation answering; every error is logged with its
  * file and line and returned to whoever asked.
  */
-public final class KnowledgeReloader implements AutoCloseable {
+final class KnowledgeReloader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeReloader.class);
 

@@ -1,4 +1,4 @@
-package dev.careerbot.reload;
+package dev.careerbot.operations;
 
 import dev.careerbot.conversation.Conversation;
 import java.util.Objects;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * while the adapters connect, so that a bad token is reported at once): until it is there,
  * {@link #current()} waits for it.
  */
-public final class LiveConversation {
+final class LiveConversation {
 
     private final CompletableFuture<Conversation> first;
     private final AtomicReference<Conversation> current = new AtomicReference<>();

@@ -1,7 +1,7 @@
-package dev.careerbot.health;
+package dev.careerbot.operations;
 
 /** The health and metrics endpoint cannot start; the message says what to change. */
-public final class HealthException extends RuntimeException {
+final class HealthException extends RuntimeException {
 
     HealthException(String message, Throwable cause) {
         super(message, cause);

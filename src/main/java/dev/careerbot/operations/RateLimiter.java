@@ -1,4 +1,4 @@
-package dev.careerbot.ratelimit;
+package dev.careerbot.operations;
 
 import dev.careerbot.config.OperationsSettings;
 import dev.careerbot.state.Allowance;
@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * in this process (bounded, the least recently seen forgotten first) or in Redis, where one
  * person's bucket holds across every instance. Thread-safe.
  */
-public final class RateLimiter {
+final class RateLimiter {
 
     private final OperationsSettings.RateLimit settings;
     private final StateStore buckets;

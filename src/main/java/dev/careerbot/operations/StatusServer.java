@@ -1,4 +1,4 @@
-package dev.careerbot.health;
+package dev.careerbot.operations;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * is not shutting down, else 503; the body lists each adapter as {@code name: connected} or
  * {@code name: NOT connected}. {@code /metrics} is the Prometheus text exposition.
  */
-public final class StatusServer implements AutoCloseable {
+final class StatusServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";

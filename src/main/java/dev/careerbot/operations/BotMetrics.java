@@ -1,4 +1,4 @@
-package dev.careerbot.metrics;
+package dev.careerbot.operations;
 
 import dev.careerbot.channel.OutboundCall;
 import dev.careerbot.message.Platform;
@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * {@code careerbot_knowledge_reloads_total{outcome}}. Counters an alert watches for an increase
  * (errors, lost calls) are registered at zero, so the first one is an increase too. Thread-safe.
  */
-public final class BotMetrics {
+final class BotMetrics {
 
     /** Histogram bucket bounds for latencies: from a millisecond to ten seconds. */
     private static final Duration[] LATENCY_BUCKETS = {

@@ -1,4 +1,4 @@
-package dev.careerbot.ratelimit;
+package dev.careerbot.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
