@@ -1,6 +1,7 @@
 package dev.careerbot.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -54,6 +55,15 @@ public final class SentenceEncoder implements AutoCloseable {
      */
     public static final int MAX_WORDS = 32;
     private static final int MAX_WORDS_EACH_END = MAX_WORDS / 2;
+
+    /**
+     * The most word pieces embedded, for words the model's vocabulary splits into many pieces
+     * (keyboard mashing, long codes): the text of the first and last {@value #MAX_PIECES_EACH_END}
+     * pieces of a longer one. Words of a real question take one or two pieces each, so this only
+     * bounds what gibberish costs.
+     */
+    static final int MAX_PIECES = 48;
+    private static final int MAX_PIECES_EACH_END = MAX_PIECES / 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEncoder.class);
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
@@ -138,7 +148,7 @@ public final class SentenceEncoder implements AutoCloseable {
     private static HuggingFaceTokenizer newTokenizer(byte[] tokenizerBytes) {
         try {
             return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
-                    Map.of("padding", "false", "addSpecialTokens", "false"));
+                    Map.of("padding", "false", "addSpecialTokens", "false", "truncation", "false"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -175,10 +185,38 @@ public final class SentenceEncoder implements AutoCloseable {
     /** The unit-length embedding of the message's prefix, or the zero vector (see class doc). */
     public float[] encode(String text) {
         String prefix = prefix(text);
-        if (prefix.isBlank() || screeningTokenizer.encode(prefix, false, false).getIds().length == 0) {
+        if (prefix.isBlank()) {
             return new float[DIMENSION];
         }
-        return model.embed(prefix).content().vector();
+        CharSpan[] pieces = screeningTokenizer.encode(prefix, false, false).getCharTokenSpans();
+        if (pieces.length == 0) {
+            return new float[DIMENSION];
+        }
+        return model.embed(firstAndLastPieces(prefix, pieces)).content().vector();
+    }
+
+    /** How many word pieces the model's tokenizer makes of the text. */
+    int pieces(String text) {
+        return screeningTokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /**
+     * The text itself up to {@value #MAX_PIECES} pieces, else the text of its first and last
+     * {@value #MAX_PIECES_EACH_END} (cut where the pieces start and end).
+     */
+    private static String firstAndLastPieces(String text, CharSpan[] pieces) {
+        if (pieces.length <= MAX_PIECES) {
+            return text;
+        }
+        int headEnd = boundary(text, pieces[MAX_PIECES_EACH_END - 1].getEnd());
+        int tailStart = Math.max(headEnd, boundary(text, pieces[pieces.length - MAX_PIECES_EACH_END].getStart()));
+        return text.substring(0, headEnd) + " " + text.substring(tailStart);
+    }
+
+    /** An offset within the text that does not split a character pair. */
+    private static int boundary(String text, int offset) {
+        int at = Math.max(0, Math.min(offset, text.length()));
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
     }
 
     /** {@link #encode} of every text, in order, spread over the machine's cores. */

@@ -105,9 +105,26 @@ class SentenceEncoderTest {
     @Test
     void embedsEveryKnowledgeBaseExampleWhole() {
         dev.careerbot.intent.IntentMatcher matcher = dev.careerbot.BundledBot.matcher();
-        dev.careerbot.BundledBot.knowledge().intents().forEach(intent -> intent.examples().forEach(example ->
-                assertTrue(matcher.terms(example).size() <= SentenceEncoder.MAX_WORDS,
-                        () -> "an example longer than the embedding reads: " + example)));
+        dev.careerbot.BundledBot.knowledge().intents().forEach(intent -> intent.examples().forEach(example -> {
+            assertTrue(matcher.terms(example).size() <= SentenceEncoder.MAX_WORDS,
+                    () -> "an example with more words than the embedding reads: " + example);
+            assertTrue(encoder.pieces(String.join(" ", matcher.terms(example))) <= SentenceEncoder.MAX_PIECES,
+                    () -> "an example with more word pieces than the embedding reads: " + example);
+        }));
+    }
+
+    @Test
+    void embedsOnlyTheFirstAndLastPiecesOfGibberish() {
+        try (SentenceEncoder wide = SentenceEncoder.open(CACHE, 1000)) {
+            String head = "kxwgpztxdzbt lwkjtwwtqgkg vqbdhxcmbltz qrqxsgpfcgtj lrmrvqxpwxrx knblzhnwxxfj xlmfdttdpdrg bmrrfczzcqxn";
+            String tail = "wlvkcmbdfzwc jrmzlgcnnpgq qsvqzwfzvlrk mrlvmwnbrxnb qzxgcnsppzlt bxcbplsmxznh phnpzlmqfbxg mvklknhrffzn";
+            assertTrue(wide.pieces(head) > SentenceEncoder.MAX_PIECES / 2, "the test needs words of many pieces");
+            assertTrue(wide.pieces(tail) > SentenceEncoder.MAX_PIECES / 2, "the test needs words of many pieces");
+            String mashed = head + " " + tail;
+            String longer = head + " qwxzrtplkjh vbnmzxcqwrt " + tail;
+
+            assertArrayEquals(wide.encode(mashed), wide.encode(longer), 1e-6f);
+        }
     }
 
     @Test
