@@ -140,11 +140,10 @@ public final class Conversation implements Responder {
             return runCommand(command.get(), key, context, now);
         }
         Match match = matcher.match(text);
-        List<String> terms = matcher.terms(text);
         Turn turn = switch (match.decision()) {
             case EMPTY -> plain(EMPTY_REPLY, match, Route.NOT_UNDERSTOOD, "empty");
             case OTHER_LANGUAGE -> plain(OTHER_LANGUAGE_REPLY, match, Route.NOT_UNDERSTOOD, "other language");
-            default -> resolve(match, terms, context);
+            default -> resolve(match, match.terms(), context);
         };
         remember(key, context, turn, now);
         return turn;

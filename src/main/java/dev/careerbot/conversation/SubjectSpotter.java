@@ -4,7 +4,9 @@ import dev.careerbot.intent.IntentMatcher;
 import dev.careerbot.knowledge.Subject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Finds which subjects a message names, through their aliases, read as the matcher reads. */
 final class SubjectSpotter {
@@ -44,8 +46,10 @@ final class SubjectSpotter {
         boolean[] used = new boolean[terms.size()];
         List<int[]> found = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        // Most aliases have a word the question lacks: a set lookup rules them out before any scan.
+        Set<String> present = new HashSet<>(terms);
         for (Alias alias : aliases) {
-            if (alias.followUpOnly() && !followUp) {
+            if ((alias.followUpOnly() && !followUp) || !present.containsAll(alias.terms())) {
                 continue;
             }
             int size = alias.terms().size();

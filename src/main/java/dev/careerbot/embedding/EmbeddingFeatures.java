@@ -35,7 +35,8 @@ public final class EmbeddingFeatures implements SentenceFeatures {
     public EmbeddingFeatures(CompletableFuture<SentenceEncoder> encoder, int maxInputChars, EmbeddingCache cache,
             String cacheName) {
         this.encoder = encoder;
-        this.modelId = SentenceEncoder.modelIdentity() + "/chars=" + maxInputChars;
+        this.modelId = SentenceEncoder.modelIdentity() + "/chars=" + maxInputChars + "/words=" + SentenceEncoder.MAX_WORDS
+                + "/pieces=" + SentenceEncoder.MAX_PIECES;
         this.cache = cache;
         this.cacheName = cacheName;
         cache.file(cacheName); // fails now, not at the first training, on a bad name

@@ -1,6 +1,7 @@
 package dev.careerbot.embedding;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * downloaded: the model and its tokenizer are read from the classpath.
  *
  * <p>What is embedded: the first {@code maxInputChars} characters of a message (the same prefix
- * the matcher reads), of which the model's tokenizer keeps the first 126 word pieces. A message
- * with nothing to embed (blank, or only characters the tokenizer drops, such as zero-width
+ * the matcher reads), and of a longer message than {@value #MAX_WORDS} words only its first and
+ * last {@value #MAX_WORDS_EACH_END} words (see {@link #MAX_WORDS}), of which the model's tokenizer
+ * keeps at most the first 126 word pieces. A message with nothing to embed (blank, or only characters the tokenizer drops, such as zero-width
  * spaces or control characters) gets the zero vector, which is at cosine 0 from every other.
  *
  * <p>Thread-safe: {@link #encode} may be called from any number of threads; each call runs on
@@ -41,6 +43,27 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Length of every vector. */
     public static final int DIMENSION = 384;
+
+    /**
+     * The most words embedded. The model's time grows with its input (about 0.5 ms plus 0.07 ms
+     * per word piece on one core of the 2-core reference machine): a 70-word message took 7 ms,
+     * more than the 5 ms budget of a whole answer. The matcher needs little: every example of
+     * the knowledge base has at most 24 words, so it is embedded whole and so is any question of
+     * that length; of a longer message the classifier gets the opening and the end, where chat
+     * messages put their context and their question. The n-gram model still reads every word of
+     * the prefix.
+     */
+    public static final int MAX_WORDS = 32;
+    private static final int MAX_WORDS_EACH_END = MAX_WORDS / 2;
+
+    /**
+     * The most word pieces embedded, for words the model's vocabulary splits into many pieces
+     * (keyboard mashing, long codes): the text of the first and last {@value #MAX_PIECES_EACH_END}
+     * pieces of a longer one. Words of a real question take one or two pieces each, so this only
+     * bounds what gibberish costs.
+     */
+    static final int MAX_PIECES = 48;
+    private static final int MAX_PIECES_EACH_END = MAX_PIECES / 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEncoder.class);
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
@@ -125,7 +148,7 @@ public final class SentenceEncoder implements AutoCloseable {
     private static HuggingFaceTokenizer newTokenizer(byte[] tokenizerBytes) {
         try {
             return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerBytes),
-                    Map.of("padding", "false", "addSpecialTokens", "false"));
+                    Map.of("padding", "false", "addSpecialTokens", "false", "truncation", "false"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -162,10 +185,38 @@ public final class SentenceEncoder implements AutoCloseable {
     /** The unit-length embedding of the message's prefix, or the zero vector (see class doc). */
     public float[] encode(String text) {
         String prefix = prefix(text);
-        if (prefix.isBlank() || screeningTokenizer.encode(prefix, false, false).getIds().length == 0) {
+        if (prefix.isBlank()) {
             return new float[DIMENSION];
         }
-        return model.embed(prefix).content().vector();
+        CharSpan[] pieces = screeningTokenizer.encode(prefix, false, false).getCharTokenSpans();
+        if (pieces.length == 0) {
+            return new float[DIMENSION];
+        }
+        return model.embed(firstAndLastPieces(prefix, pieces)).content().vector();
+    }
+
+    /** How many word pieces the model's tokenizer makes of the text. */
+    int pieces(String text) {
+        return screeningTokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /**
+     * The text itself up to {@value #MAX_PIECES} pieces, else the text of its first and last
+     * {@value #MAX_PIECES_EACH_END} (cut where the pieces start and end).
+     */
+    private static String firstAndLastPieces(String text, CharSpan[] pieces) {
+        if (pieces.length <= MAX_PIECES) {
+            return text;
+        }
+        int headEnd = boundary(text, pieces[MAX_PIECES_EACH_END - 1].getEnd());
+        int tailStart = Math.max(headEnd, boundary(text, pieces[pieces.length - MAX_PIECES_EACH_END].getStart()));
+        return text.substring(0, headEnd) + " " + text.substring(tailStart);
+    }
+
+    /** An offset within the text that does not split a character pair. */
+    private static int boundary(String text, int offset) {
+        int at = Math.max(0, Math.min(offset, text.length()));
+        return at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at - 1 : at;
     }
 
     /** {@link #encode} of every text, in order, spread over the machine's cores. */
@@ -223,10 +274,20 @@ public final class SentenceEncoder implements AutoCloseable {
 
     private String prefix(String text) {
         if (text.length() <= maxInputChars) {
-            return text;
+            return firstAndLastWords(text);
         }
         int end = Character.isHighSurrogate(text.charAt(maxInputChars - 1)) ? maxInputChars - 1 : maxInputChars;
-        return text.substring(0, end);
+        return firstAndLastWords(text.substring(0, end));
+    }
+
+    /** The text itself up to {@value #MAX_WORDS} words, else its first and last {@value #MAX_WORDS_EACH_END}. */
+    static String firstAndLastWords(String text) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length <= MAX_WORDS) {
+            return text;
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, 0, MAX_WORDS_EACH_END)) + " "
+                + String.join(" ", java.util.Arrays.copyOfRange(words, words.length - MAX_WORDS_EACH_END, words.length));
     }
 
     private static byte[] readResource(String name) {

@@ -305,13 +305,19 @@ public final class IntentMatcher {
      * removed, synonyms applied, misspellings corrected. For spotting subjects and cue words.
      */
     public List<String> terms(String text) {
-        List<String> tokens = model.tokens(model.normalizer().readablePrefix(text == null ? "" : text));
+        return stemmed(model.tokens(model.normalizer().readablePrefix(text == null ? "" : text)));
+    }
+
+    private static List<String> stemmed(List<String> tokens) {
         List<String> terms = new ArrayList<>(tokens.size());
         tokens.forEach(token -> terms.add(TextNormalizer.stem(token)));
         return terms;
     }
 
-    /** Matches one message; never throws, whatever the text. */
+    /**
+     * Matches one message; never throws, whatever the text. The match carries the message's
+     * {@link #terms} as read here, so nothing downstream reads the message again.
+     */
     public Match match(String text) {
         String readable = model.normalizer().readablePrefix(text == null ? "" : text);
         List<String> written = model.normalizer().tokens(readable);
@@ -323,7 +329,11 @@ public final class IntentMatcher {
             return Match.nothing(Decision.OTHER_LANGUAGE);
         }
         List<String> tokens = model.corrected(written);
-        Scores scores = model.scores(tokens, readable);
+        return decide(tokens, written, readable).withTerms(stemmed(tokens));
+    }
+
+    private Match decide(List<String> tokens, List<String> written, String readable) {
+        Scores scores = model.scores(tokens, written, readable);
         List<Candidate> candidates = scores.candidates(CANDIDATES);
         if (candidates.isEmpty()) {
             return Match.nothing(Decision.OUT_OF_SCOPE);
@@ -432,7 +442,7 @@ public final class IntentMatcher {
             FeatureExtractor features = FeatureExtractor.fit(sentences.readsNgrams() ? tokenised : List.of());
             List<InputVector> vectors = new ArrayList<>(examples.size());
             for (int i = 0; i < examples.size(); i++) {
-                vectors.add(sentences.combine(features.vector(tokenised.get(i)), examples.get(i).text()));
+                vectors.add(sentences.combine(features.vector(tokenised.get(i)), examples.get(i).text(), tokenised.get(i)));
             }
             SoftmaxClassifier classifier = SoftmaxClassifier.train(vectors, labels,
                     balancedOutOfScopeWeights(labels, labelIndex), features.size(), sentences.dimension(),
@@ -566,8 +576,8 @@ public final class IntentMatcher {
          * when the embedding and the n-grams both find it: their mistakes are largely different
          * ones, and this is what recognises out-of-scope questions better.
          */
-        Scores scores(List<String> tokens, String text) {
-            InputVector vector = sentences.combine(features.vector(tokens), text);
+        Scores scores(List<String> tokens, List<String> written, String text) {
+            InputVector vector = sentences.combine(features.vector(tokens), text, written);
             double[] probabilities = classifier.probabilities(vector);
             if (lexicalOpinion.isPresent()) {
                 Model lexical = lexicalOpinion.get();
@@ -581,12 +591,13 @@ public final class IntentMatcher {
         }
 
         Observation observe(LabelledExample example) {
-            List<String> tokens = tokens(example.text());
+            List<String> written = normalizer.tokens(example.text());
+            List<String> tokens = corrected(written);
             boolean expectsOutOfScope = example.isOutOfScope();
             if (tokens.isEmpty()) {
                 return new Observation(0, 0, true, false, false, expectsOutOfScope);
             }
-            Scores scores = scores(tokens, example.text());
+            Scores scores = scores(tokens, written, example.text());
             List<Candidate> candidates = scores.candidates(2);
             boolean topCorrect = !candidates.isEmpty() && example.labels().contains(candidates.get(0).intent());
             boolean topTwoCorrect = topCorrect

@@ -12,12 +12,27 @@ import java.util.List;
  * @param confidence the top candidate's score, also when the message is out of scope
  * @param candidates the best in-scope candidates, best first (at most five)
  * @param outOfScopeScore the probability of the out-of-scope class, 0 when the matcher has none
+ * @param terms the message's words as the matcher read them, stemmed (see
+ *     {@link IntentMatcher#terms}): what it computed once, for follow-ups and subject spotting to
+ *     reuse; empty when it stopped before reading them (an empty or other-language message)
  */
 public record Match(Decision decision, String intent, double confidence, List<Candidate> candidates,
-        double outOfScopeScore) {
+        double outOfScopeScore, List<String> terms) {
 
     public Match {
         candidates = List.copyOf(candidates);
+        terms = List.copyOf(terms);
+    }
+
+    /** A verdict that read no words (a command's, or one made in a test). */
+    public Match(Decision decision, String intent, double confidence, List<Candidate> candidates,
+            double outOfScopeScore) {
+        this(decision, intent, confidence, candidates, outOfScopeScore, List.of());
+    }
+
+    /** The same verdict with the words it was reached on. */
+    Match withTerms(List<String> readTerms) {
+        return new Match(decision, intent, confidence, candidates, outOfScopeScore, readTerms);
     }
 
     static Match nothing(Decision decision) {

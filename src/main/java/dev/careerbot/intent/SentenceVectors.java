@@ -52,15 +52,18 @@ final class SentenceVectors {
     /**
      * The features of one message: its n-grams (if the set uses them) and its weighted sentence
      * vector (if the set uses one and the message has anything to embed).
+     *
+     * @param text the message, by which a training example's vector is found
+     * @param written the message's normalised words (not spell-corrected), which are embedded
      */
-    InputVector combine(SparseVector ngrams, String text) {
+    InputVector combine(SparseVector ngrams, String text, List<String> written) {
         SparseVector lexical = featureSet.ngrams() ? ngrams : SparseVector.EMPTY;
         if (featureSet.sentences().isEmpty()) {
             return InputVector.ngramsOnly(lexical);
         }
         float[] sentence = examples.get(text);
         if (sentence == null) {
-            sentence = featureSet.sentences().get().vectorOf(sentence(normalizer, text));
+            sentence = featureSet.sentences().get().vectorOf(String.join(" ", written));
         }
         boolean any = false;
         float[] weighted = new float[sentence.length];

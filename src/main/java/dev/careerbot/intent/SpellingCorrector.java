@@ -11,6 +11,14 @@ import java.util.Map;
  * words are left alone). "computr vison enginer skils" becomes "computer vision engineer skills".
  * A misspelling that the examples themselves contain is known, but no less a misspelling: a
  * known word that lacks one letter of a far more frequent word is read as that word.
+ *
+ * <p>Looking a word up compares it with the known words of nearby length, but each comparison
+ * first checks the letters the two words do not share (one bit per letter): a word with more
+ * letters missing from the other than edits allowed cannot be within reach, so the edit distance
+ * is computed only for the few that pass. Unlike an index of deletions (SymSpell), this costs
+ * nothing to build, which matters because every cross-validation fold builds a corrector, and it
+ * gives exactly the answers of comparing with every word: gibberish and other scripts, whose
+ * words share few letters with any known word, are rejected after a mask check each.
  */
 final class SpellingCorrector {
 
@@ -18,14 +26,53 @@ final class SpellingCorrector {
     private static final int MISSPELLING_RATIO = 10;
 
     private final Map<String, Integer> frequencies;
-    private final Map<Integer, List<String>> wordsByLength = new HashMap<>();
+    private final Map<Integer, Bucket> wordsByLength = new HashMap<>();
+    private final long knownLetters;
     private final Map<String, String> knownMisspellings;
+
+    /** The known words of one length, in alphabetical order, with their letter masks and frequencies. */
+    private record Bucket(String[] words, long[] letters, int[] frequencies) {}
 
     SpellingCorrector(Map<String, Integer> frequencies) {
         this.frequencies = Map.copyOf(frequencies);
+        Map<Integer, List<String>> byLength = new HashMap<>();
         frequencies.keySet().stream().sorted().forEach(word ->
-                wordsByLength.computeIfAbsent(word.length(), length -> new ArrayList<>()).add(word));
+                byLength.computeIfAbsent(word.length(), length -> new ArrayList<>()).add(word));
+        long letters = 0;
+        for (Map.Entry<Integer, List<String>> entry : byLength.entrySet()) {
+            List<String> words = entry.getValue();
+            long[] masks = new long[words.size()];
+            int[] counts = new int[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                masks[i] = letters(words.get(i));
+                counts[i] = frequencies.get(words.get(i));
+                letters |= masks[i];
+            }
+            wordsByLength.put(entry.getKey(), new Bucket(words.toArray(String[]::new), masks, counts));
+        }
+        this.knownLetters = letters;
         this.knownMisspellings = knownMisspellings(this.frequencies);
+    }
+
+    /**
+     * One bit per letter of the word: a to z their own, any other character one of 38 shared bits.
+     * A shared bit can only hide a difference, so the bound drawn from the masks stays a bound.
+     */
+    private static long letters(String word) {
+        long mask = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            mask |= 1L << (c >= 'a' && c <= 'z' ? c - 'a' : 26 + c % 38);
+        }
+        return mask;
+    }
+
+    /**
+     * A lower bound of the edit distance: every letter of one word that the other lacks takes an
+     * edit of its own (a substitution or a deletion touches one position, a transposition none).
+     */
+    private static int missingLetters(long one, long other) {
+        return Math.max(Long.bitCount(one & ~other), Long.bitCount(other & ~one));
     }
 
     /**
@@ -78,18 +125,26 @@ final class SpellingCorrector {
             return knownMisspellings.getOrDefault(word, word);
         }
         int allowed = length <= 5 ? 1 : 2;
+        long letters = letters(word);
+        if (Long.bitCount(letters & ~knownLetters) > allowed) {
+            return word;
+        }
         String best = word;
         int bestDistance = allowed + 1;
         int bestFrequency = 0;
-        for (int candidateLength = length - allowed; candidateLength <= length + allowed; candidateLength++) {
-            for (String candidate : wordsByLength.getOrDefault(candidateLength, List.of())) {
-                if (candidate.length() < 3) {
+        for (int candidateLength = Math.max(3, length - allowed); candidateLength <= length + allowed; candidateLength++) {
+            Bucket bucket = wordsByLength.get(candidateLength);
+            if (bucket == null) {
+                continue;
+            }
+            for (int i = 0; i < bucket.words().length; i++) {
+                if (missingLetters(letters, bucket.letters()[i]) > allowed) {
                     continue;
                 }
-                int distance = distance(word, candidate, bestDistance);
-                int frequency = frequencies.get(candidate);
+                int distance = distance(word, bucket.words()[i], bestDistance);
+                int frequency = bucket.frequencies()[i];
                 if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency)) {
-                    best = candidate;
+                    best = bucket.words()[i];
                     bestDistance = distance;
                     bestFrequency = frequency;
                 }

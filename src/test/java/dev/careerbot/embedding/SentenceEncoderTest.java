@@ -86,6 +86,48 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void embedsOnlyTheFirstAndLastWordsOfALongMessage() {
+        try (SentenceEncoder wide = SentenceEncoder.open(CACHE, 1000)) {
+            String opening = "i studied physics then worked two years as a data analyst writing sql and many dashboards";
+            String middle = " then taught myself python and some scikit learn during covid and more besides";
+            String end = "what would you do in my position to get a foot in the door very soon";
+            assertEquals(16, opening.split(" ").length);
+            assertEquals(16, end.split(" ").length);
+
+            assertArrayEquals(wide.encode(opening + " " + end), wide.encode(opening + middle + " " + end), 1e-6f);
+            String thirtyTwoWords = opening + " " + end;
+            assertFalse(java.util.Arrays.equals(wide.encode(thirtyTwoWords),
+                    wide.encode(thirtyTwoWords.substring(0, thirtyTwoWords.lastIndexOf(' ')))),
+                    "up to " + SentenceEncoder.MAX_WORDS + " words, every word counts");
+        }
+    }
+
+    @Test
+    void embedsEveryKnowledgeBaseExampleWhole() {
+        dev.careerbot.intent.IntentMatcher matcher = dev.careerbot.BundledBot.matcher();
+        dev.careerbot.BundledBot.knowledge().intents().forEach(intent -> intent.examples().forEach(example -> {
+            assertTrue(matcher.terms(example).size() <= SentenceEncoder.MAX_WORDS,
+                    () -> "an example with more words than the embedding reads: " + example);
+            assertTrue(encoder.pieces(String.join(" ", matcher.terms(example))) <= SentenceEncoder.MAX_PIECES,
+                    () -> "an example with more word pieces than the embedding reads: " + example);
+        }));
+    }
+
+    @Test
+    void embedsOnlyTheFirstAndLastPiecesOfGibberish() {
+        try (SentenceEncoder wide = SentenceEncoder.open(CACHE, 1000)) {
+            String head = "kxwgpztxdzbt lwkjtwwtqgkg vqbdhxcmbltz qrqxsgpfcgtj lrmrvqxpwxrx knblzhnwxxfj xlmfdttdpdrg bmrrfczzcqxn";
+            String tail = "wlvkcmbdfzwc jrmzlgcnnpgq qsvqzwfzvlrk mrlvmwnbrxnb qzxgcnsppzlt bxcbplsmxznh phnpzlmqfbxg mvklknhrffzn";
+            assertTrue(wide.pieces(head) > SentenceEncoder.MAX_PIECES / 2, "the test needs words of many pieces");
+            assertTrue(wide.pieces(tail) > SentenceEncoder.MAX_PIECES / 2, "the test needs words of many pieces");
+            String mashed = head + " " + tail;
+            String longer = head + " qwxzrtplkjh vbnmzxcqwrt " + tail;
+
+            assertArrayEquals(wide.encode(mashed), wide.encode(longer), 1e-6f);
+        }
+    }
+
+    @Test
     void encodesAListLikeOneByOne() {
         List<String> texts = List.of("hello", "", "what does an NLP engineer build?", "salary of an MLOps engineer",
                 "how do I get into AI", "thanks!", "bye", "\u200b", "prompt engineering jobs",

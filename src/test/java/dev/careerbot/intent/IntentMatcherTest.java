@@ -80,6 +80,21 @@ class IntentMatcherTest {
         assertEquals(matcher.terms(question), matcher.terms(huge), "only the first 1,000 characters are read");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"computr vison enginer skils", "what do they earn?", "how do I fix my car",
+            "what's an MLE and wanna know their salary pls", "xqzvbn lkjhg wpoeirut"})
+    void returnsTheWordsItReadWithTheMatch(String text) {
+        assertEquals(matcher.terms(text), matcher.match(text).terms(), text);
+        assertTrue(!matcher.match(text).terms().isEmpty(), text);
+    }
+
+    @Test
+    void returnsNoWordsForAMessageInAnotherLanguage() {
+        Match match = matcher.match("¿Qué hace un ingeniero de inteligencia artificial?");
+        assertEquals(Decision.OTHER_LANGUAGE, match.decision());
+        assertEquals(List.of(), match.terms());
+    }
+
     @Test
     void findsNothingToMatchInEmojiOnly() {
         assertEquals(Decision.EMPTY, matcher.match("\uD83D\uDE00\uD83D\uDE80\uD83C\uDF89").decision());
