@@ -65,7 +65,8 @@ public final class CareerBot {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on first use: the chat and run commands need no JSON, and Jackson's databind is 200 classes to load. */
+    private ObjectMapper json;
 
     CareerBot(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock) {
         this.in = in;
@@ -112,6 +113,13 @@ public final class CareerBot {
             err.println("careerbot: " + problem.getMessage());
             return 1;
         }
+    }
+
+    private ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper();
+        }
+        return json;
     }
 
     private static void usage(PrintStream stream) {
@@ -309,7 +317,7 @@ public final class CareerBot {
             }
             return new ConversationAnswerer(conversation);
         }
-        JsonLines lines = new JsonLines(json);
+        JsonLines lines = new JsonLines(json());
         List<LabelledExample> examples = lines.examples(Path.of(train.get()));
         Optional<List<LabelledExample>> validation = commandLine.option("--val")
                 .map(file -> lines.examples(Path.of(file)));
@@ -323,7 +331,7 @@ public final class CareerBot {
     }
 
     private int match(CommandLine commandLine) {
-        new MatchCommand(answerer(commandLine), json, commandLine.flag("--explain")).run(in, out);
+        new MatchCommand(answerer(commandLine), json(), commandLine.flag("--explain")).run(in, out);
         return 0;
     }
 
@@ -334,12 +342,12 @@ public final class CareerBot {
         } else {
             Path test = Path.of(commandLine.option("--test").orElseThrow(() -> new CommandLine.UsageException(
                     "eval needs --test FILE, or --cross-validate to score the knowledge base on its own examples")));
-            List<JsonLines.Question> questions = new JsonLines(json).readAll(test);
+            List<JsonLines.Question> questions = new JsonLines(json()).readAll(test);
             report = new EvalCommand(answerer(commandLine), System::nanoTime).run(questions);
         }
         try {
             out.println(commandLine.flag("--json")
-                    ? json.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    ? json().writerWithDefaultPrettyPrinter().writeValueAsString(report)
                     : report.toText());
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("the report is plain data and always serialises", impossible);
