@@ -34,6 +34,12 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
                 || DefaultLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        configureInCode(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Standard error, the bot at INFO, the libraries at WARN. */
+    static void configureInCode(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("STDERR");
@@ -45,7 +51,6 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(console);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     /** An encoder writing {@link #PATTERN} lines with bot tokens removed. */
