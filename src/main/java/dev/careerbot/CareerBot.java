@@ -179,7 +179,8 @@ public final class CareerBot {
     }
 
     /** The start-up phases in the order they are reported. */
-    private static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters");
+    private static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters",
+            "applied");
 
     private Conversation conversation(Loaded loaded) {
         return new Conversation(loaded.knowledge(), loaded.matchers().initial(loaded.knowledge()),
@@ -228,7 +229,7 @@ public final class CareerBot {
         CompletableFuture<Conversation> conversation = new CompletableFuture<>();
         // A reload waits for the first conversation, so the matchers are there by then.
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> matchers.join().apply(knowledge), clock);
+                knowledge -> matchers.join().apply(knowledge), clock, phases);
         operations.metrics().phases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), PHASES);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
                 operations.adapterServices());

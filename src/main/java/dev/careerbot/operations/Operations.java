@@ -14,6 +14,7 @@ import dev.careerbot.logging.LogFormat;
 import dev.careerbot.message.Responder;
 import dev.careerbot.metrics.BotMetrics;
 import dev.careerbot.ratelimit.RateLimiter;
+import dev.careerbot.metrics.PhaseTimes;
 import dev.careerbot.reload.KnowledgeReloader;
 import dev.careerbot.reload.KnowledgeWatcher;
 import dev.careerbot.reload.LiveConversation;
@@ -90,6 +91,12 @@ public final class Operations implements AutoCloseable {
      */
     public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
             Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
+        return start(config, conversation, trainer, clock, new PhaseTimes());
+    }
+
+    /** As above, with each reload's phases recorded in {@code phases} (for the log and {@code /metrics}). */
+    public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock, PhaseTimes phases) {
         OperationsSettings settings = config.operations();
         if (settings.logging().json()) {
             LogFormat.useJson();
@@ -100,7 +107,7 @@ public final class Operations implements AutoCloseable {
         UnansweredLog unanswered = new UnansweredLog(settings.unanswered(), clock);
         KnowledgeReloader reloader = new KnowledgeReloader(live, config.knowledgeBase(), new KnowledgeLoader(),
                 trainer, outcome -> metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT)),
-                System::nanoTime);
+                System::nanoTime, phases);
         InFlight inFlight = new InFlight();
         AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);
         OperationsResponder responder = new OperationsResponder(live, new RateLimiter(settings.rateLimit(),
