@@ -25,7 +25,6 @@ public final class CareerBot {
     private final PrintStream err;
     private final Map<String, String> environment;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
     private final Startup startup;
 
     CareerBot(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock) {
@@ -53,12 +52,18 @@ public final class CareerBot {
                 usage(out);
                 return 0;
             }
-            BatchAnswerers answerers = new BatchAnswerers(startup, json, err);
             return switch (commandLine.command().orElse("")) {
                 case "chat" -> new CliChat(startup, in, out).run(commandLine);
                 case "run" -> new CliRun(startup, err, clock).run(commandLine);
-                case "match" -> new CliMatch(answerers, json, in, out).run(commandLine);
-                case "eval" -> new CliEval(startup, answerers, json, out).run(commandLine);
+                case "match" -> {
+                    // Jackson's databind is about 200 classes: only the commands that read or write JSON load it.
+                    ObjectMapper json = new ObjectMapper();
+                    yield new CliMatch(new BatchAnswerers(startup, json, err), json, in, out).run(commandLine);
+                }
+                case "eval" -> {
+                    ObjectMapper json = new ObjectMapper();
+                    yield new CliEval(startup, new BatchAnswerers(startup, json, err), json, out).run(commandLine);
+                }
                 case "check" -> new CliCheck(environment, out).run(commandLine);
                 case "review" -> new CliReview(startup, environment, out, clock).run(commandLine);
                 default -> defaultCommand(commandLine);

@@ -54,7 +54,7 @@ final class CliRun {
         CompletableFuture<Conversation> conversation = new CompletableFuture<>();
         // A reload waits for the first conversation, so the matchers are there by then.
         Operations operations = Operations.start(loaded.config(), conversation,
-                knowledge -> matchers.join().apply(knowledge), clock, state);
+                knowledge -> matchers.join().apply(knowledge), clock, state, phases);
         operations.reportPhases(phases, List.of(PhaseTimes.START, PhaseTimes.RELOAD), Startup.PHASES);
         List<ChatAdapter> adapters = Adapters.enabled(loaded.config(), operations.responder(),
                 operations.adapterServices());

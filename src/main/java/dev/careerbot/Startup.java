@@ -75,7 +75,8 @@ final class Startup {
     }
 
     /** The start-up phases in the order they are reported. */
-    static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters");
+    static final List<String> PHASES = List.of("config", "knowledge base", "encoder", "matcher", "adapters",
+            "applied");
 
     Conversation conversation(Loaded loaded) {
         return new Conversation(loaded.knowledge(), loaded.matchers().initial(loaded.knowledge()),

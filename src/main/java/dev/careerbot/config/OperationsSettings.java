@@ -158,7 +158,7 @@ public record OperationsSettings(
     public record Reload(boolean watch, Duration debounce) {
 
         public static Reload defaults() {
-            return new Reload(true, Duration.ofMillis(500));
+            return new Reload(true, Duration.ofMillis(100));
         }
     }
 

@@ -7,7 +7,6 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,19 +60,11 @@ public final class LogFormat {
         } catch (IOException e) {
             return;
         }
-        RedactingPatternLayout layout = new RedactingPatternLayout();
-        layout.setContext(context);
-        layout.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n");
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(context);
-        encoder.setLayout(layout);
-        encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);
         appender.setName("CHAT_LOG");
         appender.setFile(file.toString());
-        appender.setEncoder(encoder);
+        appender.setEncoder(DefaultLogging.redactingText(context));
         appender.start();
         if (appender.isStarted()) {
             root.addAppender(appender);

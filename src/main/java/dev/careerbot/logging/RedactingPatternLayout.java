@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A Logback {@link PatternLayout} that replaces bot tokens with {@value #REDACTED} in the whole
  * formatted line, including exception messages and stack traces. Libraries log request URLs
  * ({@code /bot123456:ABC.../getUpdates}) and headers; this is the last line of defence that keeps
- * a token out of the log whatever code logged it. Use it in {@code logback.xml} as the layout of
+ * a token out of the log whatever code logged it. {@link DefaultLogging} uses it as the layout of
  * an encoder.
  */
 public class RedactingPatternLayout extends PatternLayout {

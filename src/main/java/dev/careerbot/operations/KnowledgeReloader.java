@@ -34,6 +34,7 @@ final class KnowledgeReloader implements AutoCloseable {
     private final Function<KnowledgeBase, IntentMatcher> trainer;
     private final Consumer<ReloadOutcome> listener;
     private final LongSupplier nanoTime;
+    private final PhaseTimes phases;
     private final ExecutorService thread;
 
     /**
@@ -46,6 +47,19 @@ final class KnowledgeReloader implements AutoCloseable {
      */
     public KnowledgeReloader(LiveConversation live, YamlSource source, KnowledgeLoader loader,
             Function<KnowledgeBase, IntentMatcher> trainer, Consumer<ReloadOutcome> listener, LongSupplier nanoTime) {
+        this(live, source, loader, trainer, listener, nanoTime, new PhaseTimes());
+    }
+
+    /**
+     * As above, recording each reload's phases ({@code knowledge base}: reading and validating
+     * the file; {@code applied}: from the start of the reload until the new knowledge base answers)
+     * in {@code phases} under {@link PhaseTimes#RELOAD}, where the trainer records its
+     * {@code matcher} phase.
+     */
+    public KnowledgeReloader(LiveConversation live, YamlSource source, KnowledgeLoader loader,
+            Function<KnowledgeBase, IntentMatcher> trainer, Consumer<ReloadOutcome> listener, LongSupplier nanoTime,
+            PhaseTimes phases) {
+        this.phases = phases;
         this.live = live;
         this.source = source;
         this.loader = loader;
@@ -85,7 +99,7 @@ final class KnowledgeReloader implements AutoCloseable {
         int oldIntents = old.knowledge().intents().size();
         ReloadOutcome outcome;
         try {
-            KnowledgeLoader.Loaded loaded = loader.load(source);
+            KnowledgeLoader.Loaded loaded = phases.time(PhaseTimes.RELOAD, "knowledge base", () -> loader.load(source));
             KnowledgeBase knowledge = loaded.base();
             if (knowledge.contentHash().equals(old.knowledge().contentHash())) {
                 outcome = new ReloadOutcome(ReloadOutcome.Status.UNCHANGED, source.name(), oldIntents, List.of(),
@@ -93,6 +107,7 @@ final class KnowledgeReloader implements AutoCloseable {
             } else {
                 IntentMatcher matcher = trainer.apply(knowledge);
                 live.swap(old.reloaded(knowledge, matcher));
+                phases.record(PhaseTimes.RELOAD, "applied", took(start));
                 outcome = new ReloadOutcome(ReloadOutcome.Status.RELOADED, source.name(), knowledge.intents().size(),
                         List.of(), loaded.warnings(), took(start));
             }
@@ -111,8 +126,9 @@ final class KnowledgeReloader implements AutoCloseable {
     private void report(String reason, ReloadOutcome outcome) {
         switch (outcome.status()) {
             case RELOADED -> {
-                log.info("Reloaded the knowledge base {} ({}): {} intents, ready in {} ms", outcome.source(), reason,
-                        outcome.intents(), outcome.took().toMillis());
+                log.info("Reloaded the knowledge base {} ({}): {} intents, ready in {} ms: {}", outcome.source(), reason,
+                        outcome.intents(), outcome.took().toMillis(),
+                        phases.describe(PhaseTimes.RELOAD, "knowledge base", "matcher"));
                 outcome.warnings().forEach(warning -> log.warn("{}", warning));
             }
             case UNCHANGED -> log.debug("Knowledge base {} unchanged ({})", outcome.source(), reason);

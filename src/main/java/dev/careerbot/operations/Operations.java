@@ -91,17 +91,18 @@ public final class Operations implements AutoCloseable {
     public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
             Function<KnowledgeBase, IntentMatcher> trainer, Clock clock) {
         return start(config, conversation, trainer, clock,
-                new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime));
+                new MemoryStateStore(config.sessions().maxSessions(), System::nanoTime), new PhaseTimes());
     }
 
     /**
      * As above, with the state the instances share in this store (the conversation's contexts
      * must be in the same one): rate-limit buckets, reload announcements, the adapters' memory of
      * message ids delivered, its health in {@code /healthz} and {@code /metrics}. The store is
-     * closed with the operations.
+     * closed with the operations. Each reload's phases are recorded in {@code phases} (for the log
+     * and {@code /metrics}).
      */
     public static Operations start(BotConfig config, CompletableFuture<Conversation> conversation,
-            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock, StateStore store) {
+            Function<KnowledgeBase, IntentMatcher> trainer, Clock clock, StateStore store, PhaseTimes phases) {
         OperationsSettings settings = config.operations();
         if (settings.logging().json()) {
             LogFormat.useJson();
@@ -116,7 +117,7 @@ public final class Operations implements AutoCloseable {
                 trainer, outcome -> {
                     metrics.reloaded(outcome.status().name().toLowerCase(Locale.ROOT));
                     announcements.reloaded(outcome);
-                }, System::nanoTime);
+                }, System::nanoTime, phases);
         announcements.listen(reloader);
         InFlight inFlight = new InFlight();
         AdminCommands admin = new AdminCommands(settings.admins(), reloader, unanswered, metrics, live, RELOAD_WAIT);

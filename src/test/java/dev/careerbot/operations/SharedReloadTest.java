@@ -43,7 +43,7 @@ class SharedReloadTest {
                 new Secret(redis.url()), "reload-test:", Duration.ofMillis(250)));
         Operations operations = Operations.start(SmallBot.config(file, SmallBot.settings(own)),
                 CompletableFuture.completedFuture(SmallBot.conversation(SmallBot.load(file))), SmallBot::train,
-                Clock.systemUTC(), store);
+                Clock.systemUTC(), store, new PhaseTimes());
         instances.add(operations);
         return operations;
     }
