@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -21,17 +19,15 @@ class RedactingJsonEncoderTest {
     private static final String TELEGRAM_TOKEN = "7012345678:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0";
     private static final String DISCORD_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhJkLm.q8Zr3kTfW0pVb6yXc1nM4aLsD7eRgHuIo2Jt";
 
-    /** Runs the shipped logback.xml switched to JSON, with standard error captured. */
-    private static List<String> logJson() throws JoranException {
+    /** Runs the shipped in-code logging set-up switched to JSON, with standard error captured. */
+    private static List<String> logJson() {
         PrintStream originalErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(RedactingJsonEncoderTest.class.getClassLoader().getResource("logback.xml"));
+            DefaultLogging.configureInCode(context);
             LogFormat.useJson(context);
             context.getLogger("dev.careerbot.channel.telegram.TelegramAdapter").info("polling",
                     new IllegalStateException("GET https://api.telegram.org/bot" + TELEGRAM_TOKEN + "/getUpdates: 401"));
