@@ -68,10 +68,7 @@ final class KnowledgeWatcher implements AutoCloseable {
                 if (!concernsFile(service.take())) {
                     continue;
                 }
-                WatchKey more;
-                while ((more = service.poll(Math.max(1, debounce.toMillis()), TimeUnit.MILLISECONDS)) != null) {
-                    concernsFile(more);
-                }
+                awaitQuiet();
                 try {
                     onChange.run();
                 } catch (RuntimeException failure) {
@@ -80,6 +77,25 @@ final class KnowledgeWatcher implements AutoCloseable {
             }
         } catch (InterruptedException | ClosedWatchServiceException stopped) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the knowledge base file has had no event for the debounce time. Events about
+     * other files in the folder (an unanswered-questions log written on every message, the cache)
+     * do not extend the wait: under steady traffic they would put the reload off for ever.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long quiet = Math.max(1, debounce.toNanos());
+        long until = System.nanoTime() + quiet;
+        for (long wait = quiet; wait > 0; wait = until - System.nanoTime()) {
+            WatchKey more = service.poll(wait, TimeUnit.NANOSECONDS);
+            if (more == null) {
+                return;
+            }
+            if (concernsFile(more)) {
+                until = System.nanoTime() + quiet;
+            }
         }
     }
 

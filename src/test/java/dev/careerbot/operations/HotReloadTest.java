@@ -122,6 +122,33 @@ class HotReloadTest {
         assertEquals(replies.size() + asked.get(), received(metrics), "every message was counted once");
     }
 
+    @Test
+    void anEditIsPickedUpWhileAnotherFileInTheFolderChangesAllTheTime() throws Exception {
+        startWatching();
+        Path neighbour = folder.resolve("unanswered.log");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            try {
+                while (writing.get()) {
+                    java.nio.file.Files.writeString(neighbour, "a question nobody could answer\n",
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    Thread.sleep(10);
+                }
+            } catch (java.io.IOException | InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "neighbour-writer");
+        writer.start();
+        try {
+            Thread.sleep(300);
+            SmallBot.write(folder, SmallBot.knowledgeWithDocker());
+            await("the Docker intent to answer", () -> ask("do i need docker").startsWith(SmallBot.DOCKER_ANSWER));
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+    }
+
     private static double received(String metrics) {
         String prefix = "careerbot_messages_received_total{platform=\"telegram\"} ";
         return metrics.lines().filter(line -> line.startsWith(prefix))
