@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * sentence encoder (one for the run, starting on its own thread), and the matcher store. A
  * matcher is loaded when one was saved or bundled for these examples and settings, else trained
  * and saved; a reload whose examples, synonyms, names and titles are unchanged (only answers,
- * buttons or links edited) keeps the matcher it has, without training or reading anything.
+ * buttons or links edited) keeps the matcher it has, without training or reading anything, and
+ * one that changed them gets a matcher that answers as soon as its classifiers are trained, with
+ * the thresholds of the one it replaces until its own are chosen ({@link MatcherStore}).
  */
 final class KnowledgeMatchers implements Function<KnowledgeBase, IntentMatcher> {
 
@@ -80,11 +82,14 @@ final class KnowledgeMatchers implements Function<KnowledgeBase, IntentMatcher> 
         return phases.time(PhaseTimes.RELOAD, "matcher", () -> {
             IntentMatcher current = latest.get();
             TrainingSet set = IntentMatcher.trainingSet(knowledge, settings, features);
-            if (current != null && current.key().equals(set.key())) {
+            if (current == null) {
+                return obtain(set);
+            }
+            if (current.key().equals(set.key())) {
                 log.info("Matcher kept: the examples, synonyms, subjects and titles are unchanged");
                 return current;
             }
-            return obtain(set);
+            return record(set, store.matcher(name(set), set, current));
         });
     }
 
@@ -93,12 +98,18 @@ final class KnowledgeMatchers implements Function<KnowledgeBase, IntentMatcher> 
     }
 
     private IntentMatcher obtain(TrainingSet set) {
-        long started = System.nanoTime();
-        MatcherStore.Obtained obtained = store.matcher("knowledge-" + set.features().name(), set);
-        log.info("Matcher ({}, {} intents) {}; ready in {} ms", set.features().name(),
-                obtained.matcher().intents().size(), obtained.origin(), (System.nanoTime() - started) / 1_000_000);
+        return record(set, store.matcher(name(set), set));
+    }
+
+    private IntentMatcher record(TrainingSet set, MatcherStore.Obtained obtained) {
+        log.info("Matcher ({}, {} intents) {}", set.features().name(), obtained.matcher().intents().size(),
+                obtained.origin());
         latest.set(obtained.matcher());
         return obtained.matcher();
+    }
+
+    private static String name(TrainingSet set) {
+        return "knowledge-" + set.features().name();
     }
 
     /** The features in use ({@code lexical} after a fallback). */

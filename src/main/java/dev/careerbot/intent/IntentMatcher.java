@@ -35,7 +35,8 @@ public final class IntentMatcher {
     static final double RUNNER_UP_SHARE = 0.25;
 
     private final Model model;
-    private final Thresholds thresholds;
+    /** Set once, except in a {@link #retrain retrained} matcher: carried over, then its own. */
+    private volatile Thresholds thresholds;
     private final String key;
     private final LanguageGuard languageGuard = new LanguageGuard();
 
@@ -125,22 +126,81 @@ public final class IntentMatcher {
         if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
             throw new IllegalArgumentException("the matcher needs at least one in-scope example");
         }
+        ExecutorService pool = trainingPool();
+        try {
+            SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
+            CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
+            Thresholds thresholds = thresholds(set, model, sentences, pool).join();
+            return new IntentMatcher(model.join().withoutExampleVectors(), thresholds, set.key());
+        } catch (CompletionException failure) {
+            throw unwrapped(failure);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A matcher retrained after an edit of the examples, and when it gets its own thresholds.
+     *
+     * @param matcher answers as soon as its classifiers are trained, with the thresholds carried
+     *     over from the matcher it replaces until its own are chosen
+     * @param calibrated completes with the same matcher once its own thresholds are in place:
+     *     from then on it answers exactly as {@link IntentMatcher#train(TrainingSet)} would
+     */
+    public record Retrained(IntentMatcher matcher, CompletableFuture<IntentMatcher> calibrated) {}
+
+    /**
+     * As {@link #train(TrainingSet)}, but returns once the classifiers are trained (about a fifth
+     * of the work): choosing the thresholds by cross-validation, five more classifiers, goes on in
+     * the background while the matcher answers with {@code carriedOver}, the thresholds of the
+     * matcher it replaces, chosen on nearly the same examples. A set whose thresholds are
+     * configured, or tuned on a validation split, is trained whole.
+     */
+    public static Retrained retrain(TrainingSet set, Thresholds carriedOver) {
+        if (set.options().answerThreshold().isPresent() || set.validation().isPresent()) {
+            IntentMatcher whole = train(set);
+            return new Retrained(whole, CompletableFuture.completedFuture(whole));
+        }
+        List<LabelledExample> examples = set.examples();
+        if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
+            throw new IllegalArgumentException("the matcher needs at least one in-scope example");
+        }
+        ExecutorService pool = trainingPool();
+        try {
+            SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
+            CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
+            CompletableFuture<Thresholds> own = thresholds(set, model, sentences, pool);
+            IntentMatcher matcher = new IntentMatcher(model.join().withoutExampleVectors(),
+                    new Thresholds(carriedOver.answer(), carriedOver.clarify(),
+                            "carried over from the previous matcher until cross-validation chooses its own"),
+                    set.key());
+            CompletableFuture<IntentMatcher> calibrated = own.thenApply(thresholds -> {
+                matcher.thresholds = thresholds;
+                return matcher;
+            });
+            calibrated.whenComplete((done, failure) -> pool.shutdownNow());
+            return new Retrained(matcher, calibrated);
+        } catch (CompletionException failure) {
+            pool.shutdownNow();
+            throw unwrapped(failure);
+        } catch (RuntimeException failure) {
+            pool.shutdownNow();
+            throw failure;
+        }
+    }
+
+    /** One training thread per core: the classifiers are independent and train side by side. */
+    private static ExecutorService trainingPool() {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(cores, task -> {
+        return Executors.newFixedThreadPool(cores, task -> {
             Thread thread = new Thread(task, "matcher-training");
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
-            CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
-            Thresholds thresholds = thresholds(set, model, sentences, pool);
-            return new IntentMatcher(model.join().withoutExampleVectors(), thresholds, set.key());
-        } catch (CompletionException failure) {
-            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
-        } finally {
-            pool.shutdownNow();
-        }
+    }
+
+    private static RuntimeException unwrapped(CompletionException failure) {
+        return failure.getCause() instanceof RuntimeException cause ? cause : failure;
     }
 
     /**
@@ -148,9 +208,10 @@ public final class IntentMatcher {
      * dictionary and weights. {@link MatcherFile} puts the key and a checksum around it.
      */
     void write(DataOutput out) throws IOException {
-        out.writeDouble(thresholds.answer());
-        out.writeDouble(thresholds.clarify());
-        out.writeUTF(thresholds.origin());
+        Thresholds written = thresholds;
+        out.writeDouble(written.answer());
+        out.writeDouble(written.clarify());
+        out.writeUTF(written.origin());
         model.write(out);
     }
 
@@ -224,28 +285,31 @@ public final class IntentMatcher {
         return new TrainingSet(examples, options, Optional.empty(), features);
     }
 
-    private static Thresholds thresholds(TrainingSet set, CompletableFuture<Model> model,
+    /** The thresholds: configured, tuned on the validation split, or chosen by cross-validation. */
+    private static CompletableFuture<Thresholds> thresholds(TrainingSet set, CompletableFuture<Model> model,
             SentenceVectors sentences, ExecutorService pool) {
         Options options = set.options();
         if (options.answerThreshold().isPresent()) {
             double answer = options.answerThreshold().getAsDouble();
             double clarify = !options.clarifyBand() ? answer
                     : Math.min(answer, options.clarifyThreshold().orElse(answer / 2));
-            return new Thresholds(answer, clarify, "configured");
+            return CompletableFuture.completedFuture(new Thresholds(answer, clarify, "configured"));
         }
-        List<Observation> observations;
-        String origin;
         if (set.validation().isPresent()) {
-            Model trained = model.join();
-            observations = new ArrayList<>();
-            for (LabelledExample example : set.validation().get()) {
-                observations.add(trained.observe(example));
-            }
-            origin = "tuned on " + set.validation().get().size() + " validation examples";
-        } else {
-            observations = crossValidate(set.examples(), options, sentences, pool);
-            origin = "cross-validated on " + set.examples().size() + " examples";
+            List<LabelledExample> validation = set.validation().get();
+            return model.thenApply(trained -> {
+                List<Observation> observations = new ArrayList<>();
+                for (LabelledExample example : validation) {
+                    observations.add(trained.observe(example));
+                }
+                return chosen(observations, options, "tuned on " + validation.size() + " validation examples");
+            });
         }
+        return crossValidate(set.examples(), options, sentences, pool).thenApply(observations ->
+                chosen(observations, options, "cross-validated on " + set.examples().size() + " examples"));
+    }
+
+    private static Thresholds chosen(List<Observation> observations, Options options, String origin) {
         ThresholdSearch.Objective objective = options.keepRightAnswers()
                 ? ThresholdSearch.Objective.KEEP_RIGHT_ANSWERS
                 : ThresholdSearch.Objective.ACCURACY;
@@ -258,8 +322,8 @@ public final class IntentMatcher {
     }
 
     /** The held-out observations of every fold, in fold order; the folds train side by side. */
-    private static List<Observation> crossValidate(List<LabelledExample> examples, Options options,
-            SentenceVectors sentences, ExecutorService pool) {
+    private static CompletableFuture<List<Observation>> crossValidate(List<LabelledExample> examples,
+            Options options, SentenceVectors sentences, ExecutorService pool) {
         int folds = examples.size() > 5000 ? 3 : 5;
         Map<String, Integer> seenPerLabel = new HashMap<>();
         int[] foldOf = new int[examples.size()];
@@ -286,9 +350,11 @@ public final class IntentMatcher {
                 return observations;
             }, pool));
         }
-        List<Observation> observations = new ArrayList<>();
-        perFold.forEach(fold -> observations.addAll(fold.join()));
-        return observations;
+        return CompletableFuture.allOf(perFold.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Observation> observations = new ArrayList<>();
+            perFold.forEach(fold -> observations.addAll(fold.join()));
+            return observations;
+        });
     }
 
     public Thresholds thresholds() {
@@ -342,8 +408,9 @@ public final class IntentMatcher {
         if (scores.outOfScopeWins() || !scores.hasKnownFeatures()) {
             return new Match(Decision.OUT_OF_SCOPE, KnowledgeBase.OUT_OF_SCOPE, confidence, candidates, scores.outOfScopeScore());
         }
-        boolean inBand = confidence >= thresholds.clarify() && candidates.size() >= 2;
-        if (confidence >= thresholds.answer() || (inBand && !ambiguous(confidence, candidates.get(1).score()))) {
+        Thresholds current = thresholds;
+        boolean inBand = confidence >= current.clarify() && candidates.size() >= 2;
+        if (confidence >= current.answer() || (inBand && !ambiguous(confidence, candidates.get(1).score()))) {
             return new Match(Decision.ANSWER, candidates.get(0).intent(), confidence, candidates, scores.outOfScopeScore());
         }
         if (inBand) {

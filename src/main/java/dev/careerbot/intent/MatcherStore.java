@@ -69,6 +69,39 @@ public final class MatcherStore {
         return new Obtained(matcher, "trained in " + millis + " ms");
     }
 
+    /**
+     * As {@link #matcher(String, TrainingSet)}, for a reload whose examples changed while
+     * {@code previous} answers: a matcher that is neither saved nor bundled is
+     * {@linkplain IntentMatcher#retrain retrained}, answering with the previous thresholds as soon
+     * as its classifiers are trained, and saved once its own thresholds are chosen.
+     */
+    public Obtained matcher(String name, TrainingSet set, IntentMatcher previous) {
+        Optional<Obtained> saved = saved(name, set);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        long started = System.nanoTime();
+        IntentMatcher.Retrained retrained = IntentMatcher.retrain(set, previous.thresholds());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Retrained the {} matcher on {} examples in {} ms; it answers with the previous thresholds"
+                + " until cross-validation has chosen its own", set.features().name(), set.examples().size(), millis);
+        retrained.calibrated().whenComplete((calibrated, failure) -> {
+            if (failure != null) {
+                log.warn("Choosing the thresholds of the retrained {} matcher failed ({}); it keeps the previous"
+                        + " ones and is not saved", set.features().name(), failure.toString());
+                return;
+            }
+            Thresholds own = calibrated.thresholds();
+            log.info("Thresholds of the retrained {} matcher chosen {} ms after the retrain began: answer {},"
+                    + " clarify {} (were {}, {})", set.features().name(), (System.nanoTime() - started) / 1_000_000,
+                    String.format("%.3f", own.answer()), String.format("%.3f", own.clarify()),
+                    String.format("%.3f", previous.thresholds().answer()),
+                    String.format("%.3f", previous.thresholds().clarify()));
+            save(name, calibrated);
+        });
+        return new Obtained(retrained.matcher(), "retrained in " + millis + " ms (thresholds follow)");
+    }
+
     /** The saved or bundled matcher of the training set, if there is an intact one. */
     public Optional<Obtained> saved(String name, TrainingSet set) {
         checkName(name);

@@ -2,6 +2,7 @@ package dev.careerbot.intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.BundledBot;
@@ -87,5 +88,36 @@ class MatcherStoreTest {
         byte[] second = MatcherFile.encode(IntentMatcher.train(set));
 
         assertTrue(java.util.Arrays.equals(first, second), "same inputs, same bytes");
+    }
+
+    @Test
+    void aRetrainAnswersAtOnceWithThePreviousThresholdsThenBecomesExactlyTheTrainedMatcher() throws Exception {
+        TrainingSet before = knowledgeSet();
+        IntentMatcher previous = store().matcher("knowledge-lexical", before).matcher();
+        List<LabelledExample> edited = new ArrayList<>(before.examples());
+        edited.add(LabelledExample.of("what is a kettle", edited.get(0).label()));
+        TrainingSet after = new TrainingSet(edited, before.options(), before.validation(), before.features());
+
+        MatcherStore.Obtained retrained = store().matcher("knowledge-lexical", after, previous);
+
+        assertTrue(retrained.origin().startsWith("retrained"), retrained.origin());
+        assertEquals(after.key(), retrained.matcher().key());
+        IntentMatcher.Retrained direct = IntentMatcher.retrain(after, previous.thresholds());
+        assertEquals(previous.thresholds().answer(), direct.matcher().thresholds().answer());
+        assertEquals(previous.thresholds().clarify(), direct.matcher().thresholds().clarify());
+        IntentMatcher calibrated = direct.calibrated().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertSame(direct.matcher(), calibrated);
+        IntentMatcher trained = IntentMatcher.train(after);
+        assertEquals(trained.thresholds(), calibrated.thresholds());
+        assertTrue(java.util.Arrays.equals(MatcherFile.encode(trained), MatcherFile.encode(calibrated)),
+                "once calibrated, byte for byte the matcher training gives");
+        for (String question : QUESTIONS) {
+            assertEquals(trained.match(question), calibrated.match(question), question);
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (store().saved("knowledge-lexical", after).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(store().saved("knowledge-lexical", after).isPresent(), "saved once its thresholds were chosen");
     }
 }
