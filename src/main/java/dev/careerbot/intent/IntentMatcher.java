@@ -151,7 +151,7 @@ public final class IntentMatcher {
 
     /**
      * As {@link #train(TrainingSet)}, but returns once the classifiers are trained (about a fifth
-     * of the work): choosing the thresholds by cross-validation, five more classifiers, goes on in
+     * of the work): choosing the thresholds by cross-validation, five more classifiers, follows in
      * the background while the matcher answers with {@code carriedOver}, the thresholds of the
      * matcher it replaces, chosen on nearly the same examples. A set whose thresholds are
      * configured, or tuned on a validation split, is trained whole.
@@ -169,7 +169,9 @@ public final class IntentMatcher {
         try {
             SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
             CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
-            CompletableFuture<Thresholds> own = thresholds(set, model, sentences, pool);
+            // The folds start once the answering model is trained, so that until then they take
+            // no core from it or from the messages being answered meanwhile.
+            CompletableFuture<Thresholds> own = model.thenCompose(trained -> thresholds(set, model, sentences, pool));
             IntentMatcher matcher = new IntentMatcher(model.join().withoutExampleVectors(),
                     new Thresholds(carriedOver.answer(), carriedOver.clarify(),
                             "carried over from the previous matcher until cross-validation chooses its own"),
