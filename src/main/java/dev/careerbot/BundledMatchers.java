@@ -4,6 +4,7 @@ import dev.careerbot.config.BotConfig;
 import dev.careerbot.config.ConfigLoader;
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
+import dev.careerbot.embedding.EmbeddingCache;
 import dev.careerbot.embedding.MatcherFeatures;
 import dev.careerbot.intent.FeatureSet;
 import dev.careerbot.intent.IntentMatcher;
@@ -13,6 +14,7 @@ import dev.careerbot.knowledge.KnowledgeLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +22,8 @@ import java.util.Optional;
  * A build step ({@code prepare-package}, see pom.xml): trains the matchers of the bundled
  * knowledge base with the bundled config's settings, one per matcher mode, into the jar's
  * {@value MatcherStore#BUNDLED_FOLDER}, so a first start with the shipped knowledge base trains
- * nothing. Nothing is checked in: every build trains them from the current knowledge base.
+ * nothing, and the examples' sentence vectors into {@value EmbeddingCache#BUNDLED_FOLDER}, so the
+ * first retrain after an edit embeds only the edited examples. Nothing is checked in: every build trains them from the current knowledge base.
  *
  * <p>Usage: {@code BundledMatchers CONFIG OUTPUT_FOLDER CACHE_FOLDER}.
  */
@@ -51,5 +54,11 @@ public final class BundledMatchers {
             System.out.printf("bundled matcher %s: %d intents, %d bytes, trained in %d ms%n", file,
                     matcher.intents().size(), Files.size(file), (System.nanoTime() - started) / 1_000_000);
         }
+        // The examples' vectors too, so that the first retrain after an edit embeds only the edit.
+        Path vectors = settings.cacheDirectory().resolve("vectors").resolve("knowledge.vectors");
+        Path bundledVectors = output.resolveSibling("vectors").resolve("knowledge.vectors");
+        Files.createDirectories(bundledVectors.getParent());
+        Files.copy(vectors, bundledVectors, StandardCopyOption.REPLACE_EXISTING);
+        System.out.printf("bundled vectors %s: %d bytes%n", bundledVectors, Files.size(bundledVectors));
     }
 }

@@ -1,6 +1,7 @@
 package dev.careerbot.embedding;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -43,11 +45,26 @@ public final class EmbeddingCache {
     private static final int HEADER_BYTES = 4 + KEY_BYTES + 4 + 4;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+    /** Where the build puts the vectors of the bundled knowledge base's examples, on the classpath. */
+    public static final String BUNDLED_FOLDER = "bundled/vectors/";
+
     private final Path directory;
+    private final Optional<ClassLoader> bundled;
 
     /** @param directory where the files live; created on first write */
     public EmbeddingCache(Path directory) {
+        this(directory, Optional.empty());
+    }
+
+    /**
+     * @param directory where the files live; created on first write
+     * @param bundled where to look up {@value #BUNDLED_FOLDER}{@code <name>.vectors} when the
+     *     folder has no usable file: the build's vectors of the shipped examples, so that the
+     *     first retrain after a deploy embeds only the edited examples
+     */
+    public EmbeddingCache(Path directory, Optional<ClassLoader> bundled) {
         this.directory = directory;
+        this.bundled = bundled;
     }
 
     /**
@@ -59,6 +76,10 @@ public final class EmbeddingCache {
         Path file = file(name);
         byte[] key = key(encoder);
         Map<String, float[]> cached = read(file, key);
+        boolean fromFile = !cached.isEmpty();
+        if (!fromFile) {
+            cached = readBundled(name, key);
+        }
         float[][] vectors = new float[texts.size()][];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -68,7 +89,10 @@ public final class EmbeddingCache {
             }
         }
         if (missing.isEmpty()) {
-            LOG.debug("Read {} example vectors from {}", texts.size(), file);
+            LOG.debug("Read {} example vectors from {}", texts.size(), fromFile ? file : "the jar");
+            if (!fromFile) {
+                write(file, key, texts, vectors);
+            }
             return vectors;
         }
         long started = System.nanoTime();
@@ -101,21 +125,39 @@ public final class EmbeddingCache {
             LOG.warn("Cannot read the embedding cache {} ({}); embedding the examples again", file, e.toString());
             return Map.of();
         }
+        return decode(bytes, file.toString(), key);
+    }
+
+    /** The build's vectors of the bundled examples, or none (see {@link #BUNDLED_FOLDER}). */
+    private Map<String, float[]> readBundled(String name, byte[] key) {
+        if (bundled.isEmpty()) {
+            return Map.of();
+        }
+        String resource = BUNDLED_FOLDER + name + ".vectors";
+        try (InputStream in = bundled.get().getResourceAsStream(resource)) {
+            return in == null ? Map.of() : decode(in.readAllBytes(), "the jar's " + resource, key);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the bundled vectors {} ({})", resource, e.toString());
+            return Map.of();
+        }
+    }
+
+    private static Map<String, float[]> decode(byte[] bytes, String where, byte[] key) {
         String damage = damage(bytes);
         if (damage != null) {
-            LOG.warn("Ignoring the embedding cache {}: {}; embedding the examples again", file, damage);
+            LOG.warn("Ignoring the embedding cache {}: {}; embedding the examples again", where, damage);
             return Map.of();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (!Arrays.equals(Arrays.copyOfRange(bytes, 4, 4 + KEY_BYTES), key)) {
-            LOG.info("The model or its input limit changed since {} was written; embedding the examples again", file);
+            LOG.info("The model or its input limit changed since {} was written; embedding the examples again", where);
             return Map.of();
         }
         int count = buffer.getInt(4 + KEY_BYTES);
         long entryBytes = KEY_BYTES + (long) SentenceEncoder.DIMENSION * Float.BYTES;
         if (count < 0 || buffer.getInt(8 + KEY_BYTES) != SentenceEncoder.DIMENSION
                 || bytes.length != HEADER_BYTES + count * entryBytes + Long.BYTES) {
-            LOG.warn("Ignoring the embedding cache {}: unexpected size; embedding the examples again", file);
+            LOG.warn("Ignoring the embedding cache {}: unexpected size; embedding the examples again", where);
             return Map.of();
         }
         Map<String, float[]> vectors = new HashMap<>(count * 2);

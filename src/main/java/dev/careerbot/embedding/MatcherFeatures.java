@@ -3,6 +3,7 @@ package dev.careerbot.embedding;
 import dev.careerbot.config.MatcherMode;
 import dev.careerbot.config.MatcherSettings;
 import dev.careerbot.intent.FeatureSet;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public final class MatcherFeatures {
                     thread.start();
                 });
         EmbeddingFeatures features = new EmbeddingFeatures(encoder, settings.maxInputChars(),
-                new EmbeddingCache(settings.cacheDirectory().resolve("vectors")), cacheName);
+                new EmbeddingCache(settings.cacheDirectory().resolve("vectors"),
+                        Optional.of(MatcherFeatures.class.getClassLoader())), cacheName);
         FeatureSet set = settings.mode() == MatcherMode.SEMANTIC ? FeatureSet.semantic(features)
                 : FeatureSet.hybrid(features);
         return new Starting(set, encoder.thenApply(ready -> null));

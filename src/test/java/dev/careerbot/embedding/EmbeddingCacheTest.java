@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +52,22 @@ class EmbeddingCacheTest {
 
         assertVectorsEqual(first, afterRestart);
         assertVectorsEqual(fresh(EXAMPLES), afterRestart);
+    }
+
+    @Test
+    void aFreshFolderStartsFromTheVectorsInTheJarAndKeepsACopy() throws IOException {
+        Path build = folder.resolve("build");
+        new EmbeddingCache(build).embeddings("examples", EXAMPLES, encoder);
+        Path classes = folder.resolve("classes");
+        Files.createDirectories(classes.resolve(EmbeddingCache.BUNDLED_FOLDER));
+        Files.copy(build.resolve("examples.vectors"), classes.resolve(EmbeddingCache.BUNDLED_FOLDER + "examples.vectors"));
+        Path fresh = folder.resolve("fresh");
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            float[][] vectors = new EmbeddingCache(fresh, Optional.of(jar)).embeddings("examples", EXAMPLES, closedEncoder);
+
+            assertVectorsEqual(fresh(EXAMPLES), vectors);
+        }
+        assertVectorsEqual(fresh(EXAMPLES), new EmbeddingCache(fresh).embeddings("examples", EXAMPLES, closedEncoder));
     }
 
     @Test
