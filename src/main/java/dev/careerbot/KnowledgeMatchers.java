@@ -34,6 +34,9 @@ final class KnowledgeMatchers implements Function<KnowledgeBase, IntentMatcher> 
     private final CompletableFuture<Void> encoderReady;
     private volatile FeatureSet features;
     private final AtomicReference<IntentMatcher> latest = new AtomicReference<>();
+    /** The calibration of the last retrained matcher, if it is still running. */
+    private final AtomicReference<CompletableFuture<IntentMatcher>> calibrating =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
 
     private KnowledgeMatchers(MatcherSettings settings, MatcherStore store, PhaseTimes phases,
             MatcherFeatures.Starting starting) {
@@ -89,7 +92,11 @@ final class KnowledgeMatchers implements Function<KnowledgeBase, IntentMatcher> 
                 log.info("Matcher kept: the examples, synonyms, subjects and titles are unchanged");
                 return current;
             }
-            return record(set, store.matcher(name(set), set, current));
+            // A newer edit supersedes a calibration still running: its cores go to this retrain.
+            calibrating.get().cancel(true);
+            MatcherStore.Obtained obtained = store.matcher(name(set), set, current);
+            calibrating.set(obtained.calibrated());
+            return record(set, obtained);
         });
     }
 

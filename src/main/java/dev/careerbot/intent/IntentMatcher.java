@@ -180,7 +180,16 @@ public final class IntentMatcher {
                 matcher.thresholds = thresholds;
                 return matcher;
             });
-            calibrated.whenComplete((done, failure) -> pool.shutdownNow());
+            // Done: the threads end once idle (no interrupt, so the matcher can still be saved on
+            // one). Failed or cancelled: interrupt the folds still training (they stop at the
+            // next epoch).
+            calibrated.whenComplete((done, failure) -> {
+                if (failure == null) {
+                    pool.shutdown();
+                } else {
+                    pool.shutdownNow();
+                }
+            });
             return new Retrained(matcher, calibrated);
         } catch (CompletionException failure) {
             pool.shutdownNow();

@@ -8,6 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +49,17 @@ public final class MatcherStore {
         return new MatcherStore(Optional.of(directory), MatcherStore.class.getClassLoader());
     }
 
-    /** A matcher and where it came from. */
-    public record Obtained(IntentMatcher matcher, String origin) {}
+    /**
+     * A matcher, where it came from, and when its own thresholds are in place: at once, except
+     * for a {@linkplain IntentMatcher#retrain retrained} one. Cancelling {@code calibrated} stops
+     * that calibration (a newer edit supersedes it); the matcher keeps the thresholds it has.
+     */
+    public record Obtained(IntentMatcher matcher, String origin, CompletableFuture<IntentMatcher> calibrated) {
+
+        Obtained(IntentMatcher matcher, String origin) {
+            this(matcher, origin, CompletableFuture.completedFuture(matcher));
+        }
+    }
 
     /**
      * The matcher of the training set: saved, bundled or, failing both, trained now and saved.
@@ -86,6 +97,11 @@ public final class MatcherStore {
         log.info("Retrained the {} matcher on {} examples in {} ms; it answers with the previous thresholds"
                 + " until cross-validation has chosen its own", set.features().name(), set.examples().size(), millis);
         retrained.calibrated().whenComplete((calibrated, failure) -> {
+            if (failure instanceof CancellationException) {
+                log.info("Stopped choosing the thresholds of the retrained {} matcher: a newer edit replaced it",
+                        set.features().name());
+                return;
+            }
             if (failure != null) {
                 log.warn("Choosing the thresholds of the retrained {} matcher failed ({}); it keeps the previous"
                         + " ones and is not saved", set.features().name(), failure.toString());
@@ -99,7 +115,8 @@ public final class MatcherStore {
                     String.format("%.3f", previous.thresholds().clarify()));
             save(name, calibrated);
         });
-        return new Obtained(retrained.matcher(), "retrained in " + millis + " ms (thresholds follow)");
+        return new Obtained(retrained.matcher(), "retrained in " + millis + " ms (thresholds follow)",
+                retrained.calibrated());
     }
 
     /** The saved or bundled matcher of the training set, if there is an intact one. */

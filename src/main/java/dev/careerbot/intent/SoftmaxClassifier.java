@@ -5,6 +5,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 /**
  * Multinomial logistic regression over sparse n-gram features and an optional dense sentence
@@ -70,6 +71,10 @@ final class SoftmaxClassifier {
         float rate = (float) training.learningRate();
         float decay = (float) training.l2();
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The training pool was shut down: the result is no longer wanted.
+                throw new CancellationException("training was stopped");
+            }
             shuffle(order, random);
             for (int example : order) {
                 InputVector input = inputs.get(example);

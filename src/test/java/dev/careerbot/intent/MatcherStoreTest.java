@@ -1,8 +1,10 @@
 package dev.careerbot.intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.careerbot.BundledBot;
@@ -119,5 +121,47 @@ class MatcherStoreTest {
             Thread.sleep(20);
         }
         assertTrue(store().saved("knowledge-lexical", after).isPresent(), "saved once its thresholds were chosen");
+    }
+
+    @Test
+    void aRetrainSupersededByANewerEditStopsCalibratingAndSavesNothing() throws Exception {
+        TrainingSet before = knowledgeSet();
+        IntentMatcher previous = IntentMatcher.train(before);
+        List<LabelledExample> edited = new ArrayList<>(before.examples());
+        edited.add(LabelledExample.of("what is a teapot", edited.get(0).label()));
+        TrainingSet after = new TrainingSet(edited, before.options(), before.validation(), before.features());
+
+        MatcherStore.Obtained retrained = store().matcher("knowledge-lexical", after, previous);
+        assertTrue(retrained.calibrated().cancel(true), "still calibrating");
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (trainingThreadsAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(trainingThreadsAlive(), "the folds stopped");
+        assertEquals(previous.thresholds().answer(), retrained.matcher().thresholds().answer());
+        assertTrue(store().saved("knowledge-lexical", after).isEmpty(), "nothing saved");
+        assertEquals(IntentMatcher.train(after).match("what does an NLP engineer do").intent(),
+                retrained.matcher().match("what does an NLP engineer do").intent());
+    }
+
+    private static boolean trainingThreadsAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.isAlive() && thread.getName().equals("matcher-training"));
+    }
+
+    @Test
+    void trainingOnAnInterruptedThreadStopsAtTheNextEpoch() {
+        List<InputVector> inputs = List.of(new InputVector(SparseVector.EMPTY, new float[] {1, 0}),
+                new InputVector(SparseVector.EMPTY, new float[] {0, 1}));
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> SoftmaxClassifier.train(inputs,
+                    new int[] {0, 1}, new float[] {1, 1}, 0, 2, 2, Training.defaults()));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(2, SoftmaxClassifier.train(inputs, new int[] {0, 1}, new float[] {1, 1}, 0, 2, 2,
+                Training.defaults()).classes(), "trains when not interrupted");
     }
 }
