@@ -23,7 +23,8 @@ import java.util.Optional;
  * knowledge base with the bundled config's settings, one per matcher mode, into the jar's
  * {@value MatcherStore#BUNDLED_FOLDER}, so a first start with the shipped knowledge base trains
  * nothing, and the examples' sentence vectors into {@value EmbeddingCache#BUNDLED_FOLDER}, so the
- * first retrain after an edit embeds only the edited examples. Nothing is checked in: every build trains them from the current knowledge base.
+ * first retrain after an edit embeds only the edited examples. Nothing is checked in: every build
+ * trains them from the current knowledge base.
  *
  * <p>Usage: {@code BundledMatchers CONFIG OUTPUT_FOLDER CACHE_FOLDER}.
  */

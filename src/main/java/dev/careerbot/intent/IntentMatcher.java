@@ -122,20 +122,49 @@ public final class IntentMatcher {
      * the machine's cores; the result does not depend on their order.
      */
     public static IntentMatcher train(TrainingSet set) {
+        Started started = start(set, false);
+        try {
+            Thresholds thresholds = started.thresholds().join();
+            return new IntentMatcher(started.model().join().withoutExampleVectors(), thresholds, set.key());
+        } catch (CompletionException failure) {
+            throw unwrapped(failure);
+        } finally {
+            started.pool().shutdownNow();
+        }
+    }
+
+    /** Training under way: the answering model and the thresholds, on their pool. */
+    private record Started(ExecutorService pool, CompletableFuture<Model> model,
+            CompletableFuture<Thresholds> thresholds) {}
+
+    /**
+     * Starts training on a pool of one thread per core (the classifiers are independent and
+     * train side by side).
+     *
+     * @param foldsAfterModel start the cross-validation folds only once the answering model is
+     *     trained, so that until then they take no core from it
+     */
+    private static Started start(TrainingSet set, boolean foldsAfterModel) {
         List<LabelledExample> examples = set.examples();
         if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
             throw new IllegalArgumentException("the matcher needs at least one in-scope example");
         }
-        ExecutorService pool = trainingPool();
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(cores, task -> {
+            Thread thread = new Thread(task, "matcher-training");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
             CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
-            Thresholds thresholds = thresholds(set, model, sentences, pool).join();
-            return new IntentMatcher(model.join().withoutExampleVectors(), thresholds, set.key());
-        } catch (CompletionException failure) {
-            throw unwrapped(failure);
-        } finally {
+            CompletableFuture<Thresholds> thresholds = foldsAfterModel
+                    ? model.thenCompose(trained -> thresholds(set, model, sentences, pool))
+                    : thresholds(set, model, sentences, pool);
+            return new Started(pool, model, thresholds);
+        } catch (RuntimeException failure) {
             pool.shutdownNow();
+            throw failure instanceof CompletionException completion ? unwrapped(completion) : failure;
         }
     }
 
@@ -161,53 +190,32 @@ public final class IntentMatcher {
             IntentMatcher whole = train(set);
             return new Retrained(whole, CompletableFuture.completedFuture(whole));
         }
-        List<LabelledExample> examples = set.examples();
-        if (examples.stream().noneMatch(example -> !example.isOutOfScope())) {
-            throw new IllegalArgumentException("the matcher needs at least one in-scope example");
-        }
-        ExecutorService pool = trainingPool();
+        Started started = start(set, true);
+        IntentMatcher matcher;
         try {
-            SentenceVectors sentences = SentenceVectors.of(set.features(), examples, set.options());
-            CompletableFuture<Model> model = Model.build(examples, set.options(), sentences, pool);
-            // The folds start once the answering model is trained, so that until then they take
-            // no core from it or from the messages being answered meanwhile.
-            CompletableFuture<Thresholds> own = model.thenCompose(trained -> thresholds(set, model, sentences, pool));
-            IntentMatcher matcher = new IntentMatcher(model.join().withoutExampleVectors(),
+            matcher = new IntentMatcher(started.model().join().withoutExampleVectors(),
                     new Thresholds(carriedOver.answer(), carriedOver.clarify(),
                             "carried over from the previous matcher until cross-validation chooses its own"),
                     set.key());
-            CompletableFuture<IntentMatcher> calibrated = own.thenApply(thresholds -> {
-                matcher.thresholds = thresholds;
-                return matcher;
-            });
-            // Done: the threads end once idle (no interrupt, so the matcher can still be saved on
-            // one). Failed or cancelled: interrupt the folds still training (they stop at the
-            // next epoch).
-            calibrated.whenComplete((done, failure) -> {
-                if (failure == null) {
-                    pool.shutdown();
-                } else {
-                    pool.shutdownNow();
-                }
-            });
-            return new Retrained(matcher, calibrated);
         } catch (CompletionException failure) {
-            pool.shutdownNow();
+            started.pool().shutdownNow();
             throw unwrapped(failure);
-        } catch (RuntimeException failure) {
-            pool.shutdownNow();
-            throw failure;
         }
-    }
-
-    /** One training thread per core: the classifiers are independent and train side by side. */
-    private static ExecutorService trainingPool() {
-        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return Executors.newFixedThreadPool(cores, task -> {
-            Thread thread = new Thread(task, "matcher-training");
-            thread.setDaemon(true);
-            return thread;
+        CompletableFuture<IntentMatcher> calibrated = started.thresholds().thenApply(thresholds -> {
+            matcher.thresholds = thresholds;
+            return matcher;
         });
+        // Done: the threads end once idle (no interrupt, so the matcher can still be saved on
+        // one). Failed or cancelled: interrupt the folds still training (they stop at the next
+        // epoch).
+        calibrated.whenComplete((done, failure) -> {
+            if (failure == null) {
+                started.pool().shutdown();
+            } else {
+                started.pool().shutdownNow();
+            }
+        });
+        return new Retrained(matcher, calibrated);
     }
 
     private static RuntimeException unwrapped(CompletionException failure) {

@@ -91,8 +91,9 @@ public final class MatcherStore {
         if (saved.isPresent()) {
             return saved.get();
         }
+        Thresholds carried = previous.thresholds();
         long started = System.nanoTime();
-        IntentMatcher.Retrained retrained = IntentMatcher.retrain(set, previous.thresholds());
+        IntentMatcher.Retrained retrained = IntentMatcher.retrain(set, carried);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Retrained the {} matcher on {} examples in {} ms; it answers with the previous thresholds"
                 + " until cross-validation has chosen its own", set.features().name(), set.examples().size(), millis);
@@ -111,8 +112,7 @@ public final class MatcherStore {
             log.info("Thresholds of the retrained {} matcher chosen {} ms after the retrain began: answer {},"
                     + " clarify {} (were {}, {})", set.features().name(), (System.nanoTime() - started) / 1_000_000,
                     String.format("%.3f", own.answer()), String.format("%.3f", own.clarify()),
-                    String.format("%.3f", previous.thresholds().answer()),
-                    String.format("%.3f", previous.thresholds().clarify()));
+                    String.format("%.3f", carried.answer()), String.format("%.3f", carried.clarify()));
             save(name, calibrated);
         });
         return new Obtained(retrained.matcher(), "retrained in " + millis + " ms (thresholds follow)",
