@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * CLINC150 (full split: train on train, thresholds on val, scores on test) for each matcher
  * mode, with the time of the whole run and the latency of one message. Run with
  * {@code mvn -o -Pbenchmark test -Dtest=SemanticMatchingBenchmark}; {@code -Dmodes=hybrid}
- * and {@code -Dweights=1,2,3} narrow or widen the sweep.
+ * and {@code -Dweights=1,2,3} narrow or widen the sweep, {@code -DwithoutOosTrain=true} leaves
+ * out the 100 out-of-scope training questions, and {@code -DperIntent=10} trains on the first 10
+ * examples of each intent only (the regime of a self-hoster's new intent).
  */
 @Tag("benchmark")
 class SemanticMatchingBenchmark {
@@ -30,7 +32,9 @@ class SemanticMatchingBenchmark {
     @Test
     void clinc150PerMode() {
         JsonLines lines = new JsonLines(new ObjectMapper());
-        List<LabelledExample> train = new java.util.ArrayList<>(lines.examples(TestData.clinc150("train")));
+        int perIntent = Integer.getInteger("perIntent", Integer.MAX_VALUE);
+        List<LabelledExample> train = new java.util.ArrayList<>(firstOfEachIntent(
+                lines.examples(TestData.clinc150("train")), perIntent));
         if (!Boolean.getBoolean("withoutOosTrain")) {
             // The full split's 100 out-of-scope training questions, learnt as a class of their own.
             train.addAll(lines.examples(TestData.clinc150("oos_train")));
@@ -41,7 +45,8 @@ class SemanticMatchingBenchmark {
         float[] weights = parseWeights(System.getProperty("weights", Float.toString(FeatureSet.DEFAULT_SENTENCE_WEIGHT)));
         try (SentenceEncoder encoder = SentenceEncoder.open(SentenceEncoderTest.CACHE, 1000)) {
             EmbeddingFeatures features = new EmbeddingFeatures(encoder,
-                    new EmbeddingCache(SentenceEncoderTest.CACHE.resolve("vectors")), Boolean.getBoolean("withoutOosTrain") ? "clinc150-train" : "clinc150-train-oos");
+                    new EmbeddingCache(SentenceEncoderTest.CACHE.resolve("vectors")), (Boolean.getBoolean("withoutOosTrain") ? "clinc150-train" : "clinc150-train-oos")
+                            + (perIntent == Integer.MAX_VALUE ? "" : "-" + perIntent + "-per-intent"));
             for (String mode : modes) {
                 for (float weight : mode.equals("lexical") ? new float[] {1} : weights) {
                     FeatureSet featureSet = switch (mode) {
@@ -142,6 +147,14 @@ class SemanticMatchingBenchmark {
                     100.0 * rejected / outOfScope));
         }
         System.out.println(line);
+    }
+
+    /** The first {@code limit} examples of each label, in file order. */
+    private static List<LabelledExample> firstOfEachIntent(List<LabelledExample> examples, int limit) {
+        java.util.Map<String, Integer> taken = new java.util.HashMap<>();
+        return examples.stream()
+                .filter(example -> taken.merge(example.label(), 1, Integer::sum) <= limit)
+                .toList();
     }
 
     private static float[] parseWeights(String list) {
