@@ -73,7 +73,10 @@ public final class MatcherStore {
         }
         long started = System.nanoTime();
         IntentMatcher matcher = IntentMatcher.train(set);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        return trained(name, set, matcher, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Obtained trained(String name, TrainingSet set, IntentMatcher matcher, long millis) {
         log.info("Trained the {} matcher on {} examples in {} ms", set.features().name(), set.examples().size(),
                 millis);
         save(name, matcher);
@@ -95,6 +98,10 @@ public final class MatcherStore {
         long started = System.nanoTime();
         IntentMatcher.Retrained retrained = IntentMatcher.retrain(set, carried);
         long millis = (System.nanoTime() - started) / 1_000_000;
+        if (retrained.calibrated().isDone()) {
+            // Thresholds configured: trained whole, nothing follows.
+            return trained(name, set, retrained.matcher(), millis);
+        }
         log.info("Retrained the {} matcher on {} examples in {} ms; it answers with the previous thresholds"
                 + " until cross-validation has chosen its own", set.features().name(), set.examples().size(), millis);
         retrained.calibrated().whenComplete((calibrated, failure) -> {

@@ -124,6 +124,23 @@ class MatcherStoreTest {
     }
 
     @Test
+    void aRetrainWithConfiguredThresholdsIsTrainedWholeAndSavedAtOnce() {
+        TrainingSet before = knowledgeSet();
+        IntentMatcher previous = IntentMatcher.train(before);
+        List<LabelledExample> edited = new ArrayList<>(before.examples());
+        edited.add(LabelledExample.of("what is a saucepan", edited.get(0).label()));
+        TrainingSet after = new TrainingSet(edited, before.options().withFixedThresholds(0.6, 0.3),
+                before.validation(), before.features());
+
+        MatcherStore.Obtained retrained = store().matcher("knowledge-lexical", after, previous);
+
+        assertTrue(retrained.origin().startsWith("trained in"), retrained.origin());
+        assertTrue(retrained.calibrated().isDone());
+        assertEquals(0.6, retrained.matcher().thresholds().answer());
+        assertTrue(store().saved("knowledge-lexical", after).isPresent(), "saved before the call returns");
+    }
+
+    @Test
     void aRetrainSupersededByANewerEditStopsCalibratingAndSavesNothing() throws Exception {
         TrainingSet before = knowledgeSet();
         IntentMatcher previous = IntentMatcher.train(before);
